@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using System.Numerics;
+
+namespace ActivationGen.Simd;
+
+/// <summary>
+/// The few primitives beyond <see cref="IVector{TSelf, T}"/> that the vector math needs: rounding, square root,
+/// and integer views of the lanes (a lane of <c>float</c> is seen as an <c>int</c>, of <c>double</c> as a
+/// <c>long</c>), which is how exponents are taken apart and put together.
+/// </summary>
+/// <remarks>Public only because the constraints of <see cref="SingleMath"/> and <see cref="DoubleMath"/> name it.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IVectorBits<TSelf, T> : IVector<TSelf, T>
+    where TSelf : struct, IVectorBits<TSelf, T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>Every lane holds the raw bit pattern <paramref name="bits"/> (the low 32 bits for <c>float</c>).</summary>
+    static abstract TSelf CreateBits(ulong bits);
+
+    /// <summary>Correctly rounded square root.</summary>
+    static abstract TSelf Sqrt(TSelf value);
+
+    /// <summary>The value with its sign bit cleared.</summary>
+    static abstract TSelf Abs(TSelf value);
+
+    /// <summary>IEEE 754-2019 minimum: NaN if either lane is NaN, −0 below +0.</summary>
+    static abstract TSelf Min(TSelf left, TSelf right);
+
+    /// <summary>IEEE 754-2019 maximum: NaN if either lane is NaN, +0 above −0.</summary>
+    static abstract TSelf Max(TSelf left, TSelf right);
+
+    /// <summary>Rounds to the nearest integer, ties to even.</summary>
+    static abstract TSelf Round(TSelf value);
+
+    /// <summary>Rounds toward negative infinity.</summary>
+    static abstract TSelf Floor(TSelf value);
+
+    /// <summary>Lane-wise two's-complement integer addition of the bit patterns.</summary>
+    static abstract TSelf AddBits(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise two's-complement integer subtraction of the bit patterns.</summary>
+    static abstract TSelf SubtractBits(TSelf left, TSelf right);
+
+    /// <summary>Shifts each lane's bit pattern left.</summary>
+    static abstract TSelf ShiftLeftBits(TSelf value, int count);
+
+    /// <summary>Shifts each lane's bit pattern right, copying the sign bit.</summary>
+    static abstract TSelf ShiftRightArithmeticBits(TSelf value, int count);
+
+    /// <summary>Shifts each lane's bit pattern right, filling with zeros.</summary>
+    static abstract TSelf ShiftRightLogicalBits(TSelf value, int count);
+
+    /// <summary>True if any of the <see cref="IVector{TSelf, T}.Count"/> lanes of the mask is set.</summary>
+    static abstract bool AnyTrue(TSelf mask);
+}

@@ -1,0 +1,204 @@
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ActivationGen.Simd;
+
+/// <summary>
+/// One lane of <typeparamref name="T"/>, for the scalar tails of generated kernels. It computes in lane 0 of a
+/// <see cref="Vector128{T}"/> so that tails run exactly the same instruction sequence, and so give bit-identical
+/// results, as the wide bodies; the other lanes are ignored.
+/// </summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>The wrapped hardware vector; only lane 0 is meaningful.</summary>
+    public readonly Vector128<T> Value;
+
+    /// <summary>Wraps <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vec1(Vector128<T> value) => Value = value;
+
+    /// <inheritdoc/>
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => 1;
+    }
+
+    /// <inheritdoc/>
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => true;
+    }
+
+    /// <inheritdoc/>
+    public static Vec1<T> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector128<T>.Zero);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Create(T value) => new(Vector128.Create(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector128.CreateScalar(Unsafe.Add(ref Unsafe.AsRef(in source), index)));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUnsafe(Vec1<T> value, ref T destination, nuint index) => Unsafe.Add(ref destination, index) = value.Value.ToScalar();
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vec1<T> value) => value.Value.ToScalar();
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> operator +(Vec1<T> left, Vec1<T> right) => new(left.Value + right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> operator -(Vec1<T> left, Vec1<T> right) => new(left.Value - right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> operator *(Vec1<T> left, Vec1<T> right) => new(left.Value * right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> operator /(Vec1<T> left, Vec1<T> right) => new(left.Value / right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> operator -(Vec1<T> value) => new(-value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> MultiplyAdd(Vec1<T> left, Vec1<T> right, Vec1<T> addend)
+        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
+        => new(FmaSupport.HasFusedMultiplyAdd
+            ? (typeof(T) == typeof(float)
+                ? Vector128.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
+                : Vector128.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
+            : left.Value * right.Value + addend.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Equal(Vec1<T> left, Vec1<T> right) => new(Vector128.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> NotEqual(Vec1<T> left, Vec1<T> right) => new(~Vector128.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> LessThan(Vec1<T> left, Vec1<T> right) => new(Vector128.LessThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> LessThanOrEqual(Vec1<T> left, Vec1<T> right) => new(Vector128.LessThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> GreaterThan(Vec1<T> left, Vec1<T> right) => new(Vector128.GreaterThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> GreaterThanOrEqual(Vec1<T> left, Vec1<T> right) => new(Vector128.GreaterThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> And(Vec1<T> left, Vec1<T> right) => new(left.Value & right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Or(Vec1<T> left, Vec1<T> right) => new(left.Value | right.Value);
+
+    /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector128.AndNot{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> AndNot(Vec1<T> left, Vec1<T> right) => new(Vector128.AndNot(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Not(Vec1<T> mask) => new(~mask.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> ConditionalSelect(Vec1<T> mask, Vec1<T> whenTrue, Vec1<T> whenFalse)
+        => new(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
+        ? new(Vector128.Create((uint)bits).As<uint, T>())
+        : new(Vector128.Create(bits).As<ulong, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Sqrt(Vec1<T> value) => new(Vector128.Sqrt(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Abs(Vec1<T> value) => new(Vector128.Abs(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Min(Vec1<T> left, Vec1<T> right) => new(Vector128.Min(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Max(Vec1<T> left, Vec1<T> right) => new(Vector128.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Round(Vec1<T> value) => typeof(T) == typeof(float)
+        ? new(Vector128.Round(value.Value.AsSingle()).As<float, T>())
+        : new(Vector128.Round(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Floor(Vec1<T> value) => typeof(T) == typeof(float)
+        ? new(Vector128.Floor(value.Value.AsSingle()).As<float, T>())
+        : new(Vector128.Floor(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> AddBits(Vec1<T> left, Vec1<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> SubtractBits(Vec1<T> left, Vec1<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> ShiftLeftBits(Vec1<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector128.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector128.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> ShiftRightArithmeticBits(Vec1<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector128.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> ShiftRightLogicalBits(Vec1<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector128.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector128.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vec1<T> mask) => (Vector128.ExtractMostSignificantBits(mask.Value) & 1) != 0;
+}

@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ActivationGen.Simd;
+
+/// <summary>A 128-bit vector of <typeparamref name="T"/> for generated kernels and the vector math.</summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>The wrapped hardware vector.</summary>
+    public readonly Vector128<T> Value;
+
+    /// <summary>Wraps <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vec128(Vector128<T> value) => Value = value;
+
+    /// <inheritdoc/>
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128<T>.Count;
+    }
+
+    /// <inheritdoc/>
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128.IsHardwareAccelerated;
+    }
+
+    /// <inheritdoc/>
+    public static Vec128<T> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector128<T>.Indices);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Create(T value) => new(Vector128.Create(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector128.LoadUnsafe(in source, index));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUnsafe(Vec128<T> value, ref T destination, nuint index) => value.Value.StoreUnsafe(ref destination, index);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vec128<T> value) => Vector128.Sum(value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> operator +(Vec128<T> left, Vec128<T> right) => new(left.Value + right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> operator -(Vec128<T> left, Vec128<T> right) => new(left.Value - right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> operator *(Vec128<T> left, Vec128<T> right) => new(left.Value * right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> operator /(Vec128<T> left, Vec128<T> right) => new(left.Value / right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> operator -(Vec128<T> value) => new(-value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> MultiplyAdd(Vec128<T> left, Vec128<T> right, Vec128<T> addend)
+        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
+        => new(FmaSupport.HasFusedMultiplyAdd
+            ? (typeof(T) == typeof(float)
+                ? Vector128.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
+                : Vector128.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
+            : left.Value * right.Value + addend.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Equal(Vec128<T> left, Vec128<T> right) => new(Vector128.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> NotEqual(Vec128<T> left, Vec128<T> right) => new(~Vector128.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> LessThan(Vec128<T> left, Vec128<T> right) => new(Vector128.LessThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> LessThanOrEqual(Vec128<T> left, Vec128<T> right) => new(Vector128.LessThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> GreaterThan(Vec128<T> left, Vec128<T> right) => new(Vector128.GreaterThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> GreaterThanOrEqual(Vec128<T> left, Vec128<T> right) => new(Vector128.GreaterThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> And(Vec128<T> left, Vec128<T> right) => new(left.Value & right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Or(Vec128<T> left, Vec128<T> right) => new(left.Value | right.Value);
+
+    /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector128.AndNot{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> AndNot(Vec128<T> left, Vec128<T> right) => new(Vector128.AndNot(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Not(Vec128<T> mask) => new(~mask.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> ConditionalSelect(Vec128<T> mask, Vec128<T> whenTrue, Vec128<T> whenFalse)
+        => new(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
+        ? new(Vector128.Create((uint)bits).As<uint, T>())
+        : new(Vector128.Create(bits).As<ulong, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Sqrt(Vec128<T> value) => new(Vector128.Sqrt(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Abs(Vec128<T> value) => new(Vector128.Abs(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Min(Vec128<T> left, Vec128<T> right) => new(Vector128.Min(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Max(Vec128<T> left, Vec128<T> right) => new(Vector128.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Round(Vec128<T> value) => typeof(T) == typeof(float)
+        ? new(Vector128.Round(value.Value.AsSingle()).As<float, T>())
+        : new(Vector128.Round(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Floor(Vec128<T> value) => typeof(T) == typeof(float)
+        ? new(Vector128.Floor(value.Value.AsSingle()).As<float, T>())
+        : new(Vector128.Floor(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> AddBits(Vec128<T> left, Vec128<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> SubtractBits(Vec128<T> left, Vec128<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> ShiftLeftBits(Vec128<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector128.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector128.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> ShiftRightArithmeticBits(Vec128<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector128.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> ShiftRightLogicalBits(Vec128<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector128.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector128.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vec128<T> mask) => Vector128.ExtractMostSignificantBits(mask.Value) != 0;
+}

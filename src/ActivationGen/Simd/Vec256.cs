@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ActivationGen.Simd;
+
+/// <summary>A 256-bit vector of <typeparamref name="T"/> for generated kernels and the vector math.</summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>The wrapped hardware vector.</summary>
+    public readonly Vector256<T> Value;
+
+    /// <summary>Wraps <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vec256(Vector256<T> value) => Value = value;
+
+    /// <inheritdoc/>
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256<T>.Count;
+    }
+
+    /// <inheritdoc/>
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.IsHardwareAccelerated;
+    }
+
+    /// <inheritdoc/>
+    public static Vec256<T> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector256<T>.Indices);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Create(T value) => new(Vector256.Create(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector256.LoadUnsafe(in source, index));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUnsafe(Vec256<T> value, ref T destination, nuint index) => value.Value.StoreUnsafe(ref destination, index);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vec256<T> value) => Vector256.Sum(value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> operator +(Vec256<T> left, Vec256<T> right) => new(left.Value + right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> operator -(Vec256<T> left, Vec256<T> right) => new(left.Value - right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> operator *(Vec256<T> left, Vec256<T> right) => new(left.Value * right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> operator /(Vec256<T> left, Vec256<T> right) => new(left.Value / right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> operator -(Vec256<T> value) => new(-value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> MultiplyAdd(Vec256<T> left, Vec256<T> right, Vec256<T> addend)
+        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
+        => new(FmaSupport.HasFusedMultiplyAdd
+            ? (typeof(T) == typeof(float)
+                ? Vector256.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
+                : Vector256.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
+            : left.Value * right.Value + addend.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Equal(Vec256<T> left, Vec256<T> right) => new(Vector256.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> NotEqual(Vec256<T> left, Vec256<T> right) => new(~Vector256.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> LessThan(Vec256<T> left, Vec256<T> right) => new(Vector256.LessThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> LessThanOrEqual(Vec256<T> left, Vec256<T> right) => new(Vector256.LessThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> GreaterThan(Vec256<T> left, Vec256<T> right) => new(Vector256.GreaterThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> GreaterThanOrEqual(Vec256<T> left, Vec256<T> right) => new(Vector256.GreaterThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> And(Vec256<T> left, Vec256<T> right) => new(left.Value & right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Or(Vec256<T> left, Vec256<T> right) => new(left.Value | right.Value);
+
+    /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector256.AndNot{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> AndNot(Vec256<T> left, Vec256<T> right) => new(Vector256.AndNot(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Not(Vec256<T> mask) => new(~mask.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> ConditionalSelect(Vec256<T> mask, Vec256<T> whenTrue, Vec256<T> whenFalse)
+        => new(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
+        ? new(Vector256.Create((uint)bits).As<uint, T>())
+        : new(Vector256.Create(bits).As<ulong, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Sqrt(Vec256<T> value) => new(Vector256.Sqrt(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Abs(Vec256<T> value) => new(Vector256.Abs(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Min(Vec256<T> left, Vec256<T> right) => new(Vector256.Min(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Max(Vec256<T> left, Vec256<T> right) => new(Vector256.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Round(Vec256<T> value) => typeof(T) == typeof(float)
+        ? new(Vector256.Round(value.Value.AsSingle()).As<float, T>())
+        : new(Vector256.Round(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Floor(Vec256<T> value) => typeof(T) == typeof(float)
+        ? new(Vector256.Floor(value.Value.AsSingle()).As<float, T>())
+        : new(Vector256.Floor(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> AddBits(Vec256<T> left, Vec256<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> SubtractBits(Vec256<T> left, Vec256<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> ShiftLeftBits(Vec256<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector256.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector256.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> ShiftRightArithmeticBits(Vec256<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector256.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector256.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> ShiftRightLogicalBits(Vec256<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector256.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector256.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vec256<T> mask) => Vector256.ExtractMostSignificantBits(mask.Value) != 0;
+}

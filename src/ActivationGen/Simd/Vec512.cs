@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ActivationGen.Simd;
+
+/// <summary>A 512-bit vector of <typeparamref name="T"/> for generated kernels and the vector math.</summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>The wrapped hardware vector.</summary>
+    public readonly Vector512<T> Value;
+
+    /// <summary>Wraps <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vec512(Vector512<T> value) => Value = value;
+
+    /// <inheritdoc/>
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512<T>.Count;
+    }
+
+    /// <inheritdoc/>
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.IsHardwareAccelerated;
+    }
+
+    /// <inheritdoc/>
+    public static Vec512<T> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector512<T>.Indices);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Create(T value) => new(Vector512.Create(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector512.LoadUnsafe(in source, index));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUnsafe(Vec512<T> value, ref T destination, nuint index) => value.Value.StoreUnsafe(ref destination, index);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vec512<T> value) => Vector512.Sum(value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> operator +(Vec512<T> left, Vec512<T> right) => new(left.Value + right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> operator -(Vec512<T> left, Vec512<T> right) => new(left.Value - right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> operator *(Vec512<T> left, Vec512<T> right) => new(left.Value * right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> operator /(Vec512<T> left, Vec512<T> right) => new(left.Value / right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> operator -(Vec512<T> value) => new(-value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> MultiplyAdd(Vec512<T> left, Vec512<T> right, Vec512<T> addend)
+        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
+        => new(FmaSupport.HasFusedMultiplyAdd
+            ? (typeof(T) == typeof(float)
+                ? Vector512.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
+                : Vector512.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
+            : left.Value * right.Value + addend.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Equal(Vec512<T> left, Vec512<T> right) => new(Vector512.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> NotEqual(Vec512<T> left, Vec512<T> right) => new(~Vector512.Equals(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> LessThan(Vec512<T> left, Vec512<T> right) => new(Vector512.LessThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> LessThanOrEqual(Vec512<T> left, Vec512<T> right) => new(Vector512.LessThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> GreaterThan(Vec512<T> left, Vec512<T> right) => new(Vector512.GreaterThan(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> GreaterThanOrEqual(Vec512<T> left, Vec512<T> right) => new(Vector512.GreaterThanOrEqual(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> And(Vec512<T> left, Vec512<T> right) => new(left.Value & right.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Or(Vec512<T> left, Vec512<T> right) => new(left.Value | right.Value);
+
+    /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector512.AndNot{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> AndNot(Vec512<T> left, Vec512<T> right) => new(Vector512.AndNot(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Not(Vec512<T> mask) => new(~mask.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> ConditionalSelect(Vec512<T> mask, Vec512<T> whenTrue, Vec512<T> whenFalse)
+        => new(Vector512.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
+        ? new(Vector512.Create((uint)bits).As<uint, T>())
+        : new(Vector512.Create(bits).As<ulong, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Sqrt(Vec512<T> value) => new(Vector512.Sqrt(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Abs(Vec512<T> value) => new(Vector512.Abs(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Min(Vec512<T> left, Vec512<T> right) => new(Vector512.Min(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Max(Vec512<T> left, Vec512<T> right) => new(Vector512.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Round(Vec512<T> value) => typeof(T) == typeof(float)
+        ? new(Vector512.Round(value.Value.AsSingle()).As<float, T>())
+        : new(Vector512.Round(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Floor(Vec512<T> value) => typeof(T) == typeof(float)
+        ? new(Vector512.Floor(value.Value.AsSingle()).As<float, T>())
+        : new(Vector512.Floor(value.Value.AsDouble()).As<double, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> AddBits(Vec512<T> left, Vec512<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> SubtractBits(Vec512<T> left, Vec512<T> right) => typeof(T) == typeof(float)
+        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> ShiftLeftBits(Vec512<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector512.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector512.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> ShiftRightArithmeticBits(Vec512<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector512.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector512.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> ShiftRightLogicalBits(Vec512<T> value, int count) => typeof(T) == typeof(float)
+        ? new(Vector512.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : new(Vector512.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vec512<T> mask) => Vector512.ExtractMostSignificantBits(mask.Value) != 0;
+}
