@@ -1,0 +1,39 @@
+using ActivationGen.Generator.Declarations;
+using ActivationGen.Generator.Emit;
+using ActivationGen.Generator.Pipeline;
+using Microsoft.CodeAnalysis;
+
+namespace ActivationGen.Generator;
+
+/// <summary>
+/// Wires the pipeline: declarations → bind → differentiate → lower → emit, with diagnostics reported
+/// from a separate branch so that they never force the sources to be emitted again.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ActivationGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var declarations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ActivationSpec.ActivationAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                ActivationSpec.Parse)
+            .WithTrackingName(TrackingNames.Declarations);
+
+        var bound = declarations.Select(static (spec, _) => BoundActivation.Bind(spec)).WithTrackingName(TrackingNames.Bind);
+        var differentiated = bound.Select(static (b, _) => DifferentiatedActivation.Differentiate(b)).WithTrackingName(TrackingNames.Differentiate);
+        var lowered = differentiated.Select(static (d, _) => ActivationKernels.LowerAll(d)).WithTrackingName(TrackingNames.Lower);
+        var sources = lowered
+            .Select(static (k, _) => (k.Spec.HintName, Text: ActivationEmitter.Emit(k)))
+            .WithTrackingName(TrackingNames.Emit);
+        var diagnostics = bound.Select(static (b, _) => b.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.HintName, source.Text));
+        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        {
+            foreach (var diagnostic in list)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+    }
+}

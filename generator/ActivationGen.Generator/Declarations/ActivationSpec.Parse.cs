@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActivationGen.Generator.Declarations;
+
+internal sealed partial record ActivationSpec
+{
+    public const string ActivationAttribute = "ActivationGen.ActivationAttribute";
+    private const string ParamAttribute = "ActivationGen.ParamAttribute";
+    private const string TrainableAttribute = "ActivationGen.TrainableAttribute";
+
+    /// <summary>Reads one [Activation] method into a model; reports declaration errors in it, never throws.</summary>
+    public static ActivationSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        var attribute = context.Attributes[0];
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var diagnostics = new List<DiagnosticInfo>();
+        var nameLocation = SourceSpan.From(syntax.Identifier.GetLocation());
+        var argument = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)
+            ?.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
+        var formulaSource = argument is null
+            ? new FormulaSource(nameLocation, nameLocation.Start, EquatableArray<int>.Empty)
+            : FormulaSource.From(argument);
+        string? formula = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+
+        bool allTypesPartial = method.ContainingType is { } outer && ContainingTypesArePartial(outer, cancellationToken);
+        bool isPartialDefinition = method.IsPartialDefinition && method.PartialImplementationPart is null;
+        if (!method.IsStatic || !isPartialDefinition || !allTypesPartial)
+        {
+            string why = !allTypesPartial ? " (every enclosing type must be partial)" : "";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotStaticPartial, nameLocation, method.Name, why));
+        }
+        if (method.IsGenericMethod)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethod, nameLocation, method.Name));
+
+        var elementType = ElementTypeOf(method.ReturnType);
+        if (elementType is null || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType,
+                SourceSpan.From(syntax.ReturnType.GetLocation()), "The return type", method.Name));
+
+        var parameters = new List<ParameterSpec>();
+        foreach (var parameter in method.Parameters)
+        {
+            var kind = KindOf(parameter, diagnostics);
+            var parameterType = ElementTypeOf(parameter.Type);
+            var location = parameter.Locations.FirstOrDefault() is { } l ? SourceSpan.From(l) : nameLocation;
+            if (parameterType is null || parameterType != elementType || parameter.RefKind != RefKind.None || parameter.IsParams)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location,
+                    $"The parameter '{parameter.Name}'", method.Name));
+            parameters.Add(new ParameterSpec(
+                parameter.Name,
+                kind,
+                parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                ModifiersOf(parameter),
+                DefaultOf(parameter, elementType)));
+        }
+        if (parameters.Count > 0 && parameters.All(p => p.Kind != ParameterKind.Input))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoInput, nameLocation, method.Name));
+        else if (parameters.Count == 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoInput, nameLocation, method.Name));
+
+        if (string.IsNullOrWhiteSpace(formula))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyFormula, formulaSource.Argument, method.Name));
+
+        return new ActivationSpec(
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ContainingTypesOf(method.ContainingType).ToEquatableArray(),
+            method.Name,
+            SyntaxFacts.GetText(method.DeclaredAccessibility),
+            method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            elementType,
+            parameters.ToEquatableArray(),
+            formula,
+            formulaSource,
+            isPartialDefinition && !method.IsGenericMethod && allTypesPartial,
+            diagnostics.ToEquatableArray());
+    }
+
+    private static ElementType? ElementTypeOf(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Single => Declarations.ElementType.Single,
+        SpecialType.System_Double => Declarations.ElementType.Double,
+        _ => null,
+    };
+
+    private static ParameterKind KindOf(IParameterSymbol parameter, List<DiagnosticInfo> diagnostics)
+    {
+        bool isParam = false, isTrainable = false;
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            isParam |= name == ParamAttribute;
+            isTrainable |= name == TrainableAttribute;
+        }
+        if (isParam && isTrainable && parameter.Locations.FirstOrDefault() is { } location)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingMarkers, SourceSpan.From(location), parameter.Name));
+        return isTrainable ? ParameterKind.Trainable : isParam ? ParameterKind.Param : ParameterKind.Input;
+    }
+
+    private static string ModifiersOf(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => parameter.IsParams ? "params " : "",
+    };
+
+    private static string? DefaultOf(IParameterSymbol parameter, ElementType? elementType)
+    {
+        if (!parameter.HasExplicitDefaultValue)
+            return null;
+        return parameter.ExplicitDefaultValue switch
+        {
+            float f => Literal(f, elementType),
+            double d => Literal(d, elementType),
+            null => "default",
+            var other => System.Convert.ToString(other, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Literal(double value, ElementType? elementType)
+    {
+        string type = elementType == Declarations.ElementType.Double ? "double" : "float";
+        if (double.IsNaN(value))
+            return type + ".NaN";
+        if (double.IsInfinity(value))
+            return value > 0 ? type + ".PositiveInfinity" : type + ".NegativeInfinity";
+        return elementType == Declarations.ElementType.Double
+            ? value.ToString("R", CultureInfo.InvariantCulture) + "d"
+            : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+    }
+
+    private static bool ContainingTypesArePartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            bool partial = current.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!partial)
+                return false;
+        }
+        return true;
+    }
+
+    private static IEnumerable<ContainingType> ContainingTypesOf(INamedTypeSymbol? type)
+    {
+        var chain = new Stack<ContainingType>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            string keyword = current switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            string name = current.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            chain.Push(new ContainingType(keyword, name, current.MetadataName.Replace('`', '_')));
+        }
+        return chain;
+    }
+}

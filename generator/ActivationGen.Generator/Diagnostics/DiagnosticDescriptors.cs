@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+
+namespace ActivationGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports; IDs are tracked in AnalyzerReleases.Unshipped.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "ActivationGen";
+
+    public static readonly DiagnosticDescriptor SyntaxError = Error("AG0001",
+        "Formula syntax error", "Syntax error in formula: {0}");
+
+    public static readonly DiagnosticDescriptor UnknownName = Error("AG0002",
+        "Unknown name in formula", "The name '{0}' is not a parameter or a constant{1}");
+
+    public static readonly DiagnosticDescriptor UnknownFunction = Error("AG0003",
+        "Unknown function in formula", "The function '{0}' does not exist{1}");
+
+    public static readonly DiagnosticDescriptor WrongArgumentCount = Error("AG0004",
+        "Wrong number of arguments", "The function '{0}' takes {1} argument(s) but is given {2}");
+
+    public static readonly DiagnosticDescriptor EmptyFormula = Error("AG0005",
+        "Formula is null or empty", "The formula of '{0}' is null or empty");
+
+    public static readonly DiagnosticDescriptor NotStaticPartial = Error("AG0006",
+        "Activation must be static partial", "The activation '{0}' must be declared 'static partial' in a partial type{1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Error("AG0007",
+        "Unsupported type", "{0} of '{1}' must be 'float' or 'double' passed by value, the same type throughout");
+
+    public static readonly DiagnosticDescriptor GenericMethod = Error("AG0008",
+        "Activation cannot be generic", "The activation '{0}' cannot be generic");
+
+    public static readonly DiagnosticDescriptor NoInput = Error("AG0009",
+        "Activation has no input", "The activation '{0}' needs at least one input: a parameter without [Param] or [Trainable]");
+
+    public static readonly DiagnosticDescriptor TooDeep = Error("AG0010",
+        "Formula nested too deeply", "The formula is nested {0} levels deep; at most {1} are supported");
+
+    public static readonly DiagnosticDescriptor TypeMismatch = Error("AG0011",
+        "Truth value and number mixed", "{0}");
+
+    public static readonly DiagnosticDescriptor ConflictingMarkers = Error("AG0012",
+        "Parameter is both [Param] and [Trainable]", "The parameter '{0}' cannot be both [Param] and [Trainable]");
+
+    public static readonly DiagnosticDescriptor UnusedParameter = new("AG0013",
+        "Parameter not used by the formula", "The parameter '{0}' is not used by the formula of '{1}'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

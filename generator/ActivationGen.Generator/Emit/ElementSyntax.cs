@@ -1,0 +1,42 @@
+using System.Globalization;
+using ActivationGen.Generator.Declarations;
+
+namespace ActivationGen.Generator.Emit;
+
+/// <summary>How the element type of a declaration is spelled in generated code.</summary>
+internal sealed class ElementSyntax
+{
+    public static readonly ElementSyntax Single = new("float", "global::ActivationGen.Simd.SingleMath", "f");
+    public static readonly ElementSyntax Double = new("double", "global::ActivationGen.Simd.DoubleMath", "d");
+
+    private readonly string suffix;
+
+    private ElementSyntax(string keyword, string math, string suffix)
+    {
+        Keyword = keyword;
+        Math = math;
+        this.suffix = suffix;
+    }
+
+    public static ElementSyntax Of(ElementType? type) => type == ElementType.Double ? Double : Single;
+
+    public string Keyword { get; }
+
+    public string Math { get; }
+
+    public string Constraint => $"where TV : struct, global::ActivationGen.Simd.IVector<TV, {Keyword}>";
+
+    public string Vector(string width) => $"global::ActivationGen.Simd.{width}<{Keyword}>";
+
+    public string Literal(double value)
+    {
+        if (double.IsNaN(value))
+            return Keyword + ".NaN";
+        if (double.IsInfinity(value))
+            return Keyword + (value > 0 ? ".PositiveInfinity" : ".NegativeInfinity");
+        string digits = Keyword == "float"
+            ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+        return digits + suffix;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Formula;
+using ActivationGen.Generator.Lowering;
+
+namespace ActivationGen.Generator.Emit;
+
+/// <summary>Writes a tape as one statement per instruction, naming each temporary after what it holds.</summary>
+internal static class TapeWriter
+{
+    /// <summary>Writes the statements and returns the C# expression of each output.</summary>
+    public static string[] Write(SourceWriter writer, Tape tape, ElementSyntax element)
+    {
+        var names = new Dictionary<int, string>();
+        var counts = new Dictionary<string, int>();
+        foreach (var instruction in tape.Instructions)
+        {
+            string stem = Stem(instruction.Op);
+            counts[stem] = counts.TryGetValue(stem, out int n) ? n + 1 : 0;
+            string name = stem + counts[stem];
+            names[instruction.Temp] = name;
+            var args = instruction.Args.Select(a => Render(a, names, element)).ToArray();
+            writer.Line($"TV {name} = {Expression(instruction.Op, args, element)};");
+        }
+        return tape.Outputs.Select(o => Render(o, names, element)).ToArray();
+    }
+
+    private static string Render(Operand operand, Dictionary<int, string> names, ElementSyntax element) => operand.Kind switch
+    {
+        OperandKind.Temp => names[operand.Temp],
+        OperandKind.Variable => operand.Name,
+        _ => $"TV.Create({element.Literal(operand.Value)})",
+    };
+
+    private static string Expression(Op op, string[] a, ElementSyntax element) => op switch
+    {
+        Op.Add => $"{a[0]} + {a[1]}",
+        Op.Subtract => $"{a[0]} - {a[1]}",
+        Op.Multiply => $"{a[0]} * {a[1]}",
+        Op.Divide => $"{a[0]} / {a[1]}",
+        Op.Negate => $"-{a[0]}",
+        Op.Power => $"{element.Math}.Pow({a[0]}, {a[1]})",
+        Op.Less => $"TV.LessThan({a[0]}, {a[1]})",
+        Op.LessOrEqual => $"TV.LessThanOrEqual({a[0]}, {a[1]})",
+        Op.Greater => $"TV.GreaterThan({a[0]}, {a[1]})",
+        Op.GreaterOrEqual => $"TV.GreaterThanOrEqual({a[0]}, {a[1]})",
+        Op.Equal => $"TV.Equal({a[0]}, {a[1]})",
+        Op.NotEqual => $"TV.NotEqual({a[0]}, {a[1]})",
+        Op.And => $"TV.And({a[0]}, {a[1]})",
+        Op.Or => $"TV.Or({a[0]}, {a[1]})",
+        Op.Not => $"TV.Not({a[0]})",
+        Op.Select => $"TV.ConditionalSelect({a[0]}, {a[1]}, {a[2]})",
+        _ => $"{element.Math}.{op}({string.Join(", ", a)})",
+    };
+
+    private static string Stem(Op op) => op switch
+    {
+        Op.Add => "sum",
+        Op.Subtract => "difference",
+        Op.Multiply => "product",
+        Op.Divide => "quotient",
+        Op.Negate => "negated",
+        Op.Power => "power",
+        Op.Select => "selected",
+        Op.And or Op.Or or Op.Not => "mask",
+        _ when Functions.IsTruthValued(op) => "is" + op,
+        _ => Functions.NameOf[op],
+    };
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Formula.Syntax;
+
+namespace ActivationGen.Generator.Formula;
+
+/// <summary>
+/// Turns the parse tree into a formula tree: resolves names (parameters shadow the constants pi and e),
+/// checks arity, and keeps truth values (comparisons, &&, ||, !) apart from numbers.
+/// </summary>
+internal sealed class Binder
+{
+    private static readonly Dictionary<string, double> Constants = new() { ["pi"] = Math.PI, ["e"] = Math.E };
+
+    private readonly HashSet<string> parameters;
+    private readonly List<FormulaError> errors = [];
+
+    private Binder(IEnumerable<string> parameters) => this.parameters = new HashSet<string>(parameters, StringComparer.Ordinal);
+
+    public static (Expr Expr, List<FormulaError> Errors) Bind(FormulaSyntax tree, IEnumerable<string> parameters)
+    {
+        var binder = new Binder(parameters);
+        var expr = binder.Number(tree);
+        return (expr, binder.errors);
+    }
+
+    /// <summary>Binds a node that must be a number.</summary>
+    private Expr Number(FormulaSyntax node)
+    {
+        var (expr, isTruth) = BindNode(node);
+        if (isTruth)
+            Error(DiagnosticDescriptors.TypeMismatch, node,
+                "A comparison or logical expression cannot be used as a number; write 'condition ? 1 : 0'");
+        return expr;
+    }
+
+    /// <summary>Binds a node that must be a truth value.</summary>
+    private Expr Truth(FormulaSyntax node)
+    {
+        var (expr, isTruth) = BindNode(node);
+        if (!isTruth)
+            Error(DiagnosticDescriptors.TypeMismatch, node,
+                "A number cannot be used as a condition; compare it, for example 'x > 0'");
+        return expr;
+    }
+
+    private (Expr Expr, bool IsTruth) BindNode(FormulaSyntax node) => node switch
+    {
+        NumberSyntax n => (E.Num(n.Value), false),
+        NameSyntax n => (Name(n), false),
+        CallSyntax c => (Call(c), false),
+        ConditionalSyntax c => (E.Select(Truth(c.Condition), Number(c.WhenTrue), Number(c.WhenFalse)), false),
+        UnarySyntax { Operator: "!" } u => (E.Logic(Op.Not, Truth(u.Operand)), true),
+        UnarySyntax u => (E.Negate(Number(u.Operand)), false),
+        BinarySyntax b => Binary(b),
+        _ => throw new InvalidOperationException("unknown syntax " + node.GetType().Name),
+    };
+
+    private (Expr, bool) Binary(BinarySyntax b) => b.Operator switch
+    {
+        "+" => (E.Add(Number(b.Left), Number(b.Right)), false),
+        "-" => (E.Subtract(Number(b.Left), Number(b.Right)), false),
+        "*" => (E.Multiply(Number(b.Left), Number(b.Right)), false),
+        "/" => (E.Divide(Number(b.Left), Number(b.Right)), false),
+        "^" => (E.Power(Number(b.Left), Number(b.Right)), false),
+        "&&" => (E.Logic(Op.And, Truth(b.Left), Truth(b.Right)), true),
+        "||" => (E.Logic(Op.Or, Truth(b.Left), Truth(b.Right)), true),
+        "<" => (E.Compare(Op.Less, Number(b.Left), Number(b.Right)), true),
+        "<=" => (E.Compare(Op.LessOrEqual, Number(b.Left), Number(b.Right)), true),
+        ">" => (E.Compare(Op.Greater, Number(b.Left), Number(b.Right)), true),
+        ">=" => (E.Compare(Op.GreaterOrEqual, Number(b.Left), Number(b.Right)), true),
+        "==" => (E.Compare(Op.Equal, Number(b.Left), Number(b.Right)), true),
+        _ => (E.Compare(Op.NotEqual, Number(b.Left), Number(b.Right)), true),
+    };
+
+    private Expr Name(NameSyntax n)
+    {
+        if (parameters.Contains(n.Name))
+            return E.Var(n.Name);
+        if (Constants.TryGetValue(n.Name, out double value))
+            return E.Num(value);
+        string hint = Functions.ByName.ContainsKey(n.Name)
+            ? $"; '{n.Name}' is a function, call it as {n.Name}(…)"
+            : Suggest(n.Name, parameters.Concat(Constants.Keys));
+        Error(DiagnosticDescriptors.UnknownName, n, n.Name, hint);
+        return E.Zero;
+    }
+
+    private Expr Call(CallSyntax c)
+    {
+        var args = c.Arguments.Select(Number).ToArray();
+        if (!Functions.ByName.TryGetValue(c.Function.Name, out var function))
+        {
+            Error(DiagnosticDescriptors.UnknownFunction, c.Function, c.Function.Name, Suggest(c.Function.Name, Functions.ByName.Keys));
+            return E.Zero;
+        }
+        if (args.Length != function.Arity)
+        {
+            Error(DiagnosticDescriptors.WrongArgumentCount, c, c.Function.Name, function.Arity.ToString(), args.Length.ToString());
+            return E.Zero;
+        }
+        return function.Op == Op.Power ? E.Power(args[0], args[1]) : E.Call(function.Op, args);
+    }
+
+    private void Error(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, FormulaSyntax at, params string[] arguments) =>
+        errors.Add(new FormulaError(descriptor, at.Start, at.Length, arguments));
+
+    /// <summary>"; did you mean 'sigmoid'?" for the nearest candidate within a small edit distance, else "".</summary>
+    private static string Suggest(string name, IEnumerable<string> candidates)
+    {
+        var best = candidates
+            .Select(c => (Name: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? $"; did you mean '{best.Name}'?" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

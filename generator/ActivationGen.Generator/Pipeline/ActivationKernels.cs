@@ -1,0 +1,47 @@
+using System.Linq;
+using ActivationGen.Generator.Declarations;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Formula;
+using ActivationGen.Generator.Lowering;
+using ActivationGen.Generator.Model;
+
+namespace ActivationGen.Generator.Pipeline;
+
+/// <summary>
+/// Everything the emitter needs: straight-line tapes for each kernel and the math for the docs.
+/// Tapes are null for a declaration with errors, which then gets a body that throws.
+/// </summary>
+internal sealed record ActivationKernels(
+    ActivationSpec Spec,
+    Tape? Forward,
+    Tape? Backward,
+    Tape? BackwardWithTrainables,
+    Tape? Derivative,
+    string IncomingGradient,
+    string FormulaDoc,
+    EquatableArray<string> PartialDocs,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public bool IsValid => Forward is not null;
+
+    public bool HasTrainables => Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
+
+    public static ActivationKernels LowerAll(DifferentiatedActivation d)
+    {
+        if (d.Formula is not { } formula)
+            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, d.Diagnostics);
+
+        bool singleInput = d.Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
+        bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
+        return new ActivationKernels(
+            d.Spec,
+            Lower.ToTape(formula),
+            Lower.ToTape([.. d.InputAdjoints]),
+            hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
+            singleInput ? Lower.ToTape(d.Partials[0]) : null,
+            d.IncomingGradient,
+            Printer.Print(formula),
+            d.Partials.Select(Printer.Print).ToEquatableArray(),
+            d.Diagnostics);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Declarations;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Formula;
+using ActivationGen.Generator.Formula.Syntax;
+using ActivationGen.Generator.Model;
+
+namespace ActivationGen.Generator.Pipeline;
+
+/// <summary>The declaration with its formula parsed, bound and stabilized; <see cref="Formula"/> is null on errors.</summary>
+internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static BoundActivation Bind(ActivationSpec spec)
+    {
+        var diagnostics = spec.Diagnostics.ToList();
+        if (spec.Formula is not { Length: > 0 } text || string.IsNullOrWhiteSpace(text))
+            return new BoundActivation(spec, null, diagnostics.ToEquatableArray());
+
+        var (tree, syntaxError) = Parser.Parse(text);
+        var errors = new List<FormulaError>();
+        Expr? formula = null;
+        if (syntaxError is not null)
+        {
+            errors.Add(syntaxError);
+        }
+        else
+        {
+            var (bound, bindErrors) = Binder.Bind(tree!, spec.Parameters.Select(p => p.Name));
+            errors.AddRange(bindErrors);
+            formula = Stabilize.Rewrite(bound);
+        }
+        diagnostics.AddRange(errors.Select(e =>
+            DiagnosticInfo.Create(e.Descriptor, spec.FormulaSource.Locate(e.Start, e.Length), e.Arguments)));
+        if (errors.Count == 0)
+            diagnostics.AddRange(UnusedParameters(spec, tree!));
+
+        bool valid = diagnostics.All(d => d.Descriptor.DefaultSeverity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        return new BoundActivation(spec, valid ? formula : null, diagnostics.ToEquatableArray());
+    }
+
+    private static IEnumerable<DiagnosticInfo> UnusedParameters(ActivationSpec spec, FormulaSyntax tree)
+    {
+        var used = new HashSet<string>();
+        var pending = new Stack<FormulaSyntax>([tree]);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case NameSyntax n: used.Add(n.Name); break;
+                case UnarySyntax u: pending.Push(u.Operand); break;
+                case BinarySyntax b: pending.Push(b.Left); pending.Push(b.Right); break;
+                case ConditionalSyntax c: pending.Push(c.Condition); pending.Push(c.WhenTrue); pending.Push(c.WhenFalse); break;
+                case CallSyntax c: foreach (var a in c.Arguments) pending.Push(a); break;
+            }
+        }
+        return spec.Parameters.Where(p => !used.Contains(p.Name)).Select(p =>
+            DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, spec.FormulaSource.Argument, p.Name, spec.Name));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq;
+using ActivationGen.Generator.Calculus;
+using ActivationGen.Generator.Declarations;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Formula;
+using ActivationGen.Generator.Model;
+
+namespace ActivationGen.Generator.Pipeline;
+
+/// <summary>
+/// The formula and its derivatives. <see cref="Partials"/> are ∂f/∂p for every input then every trainable
+/// parameter (for documentation and the scalar derivative); <see cref="InputAdjoints"/> and
+/// <see cref="AllAdjoints"/> are dy·∂f/∂p, the bodies of the backward kernels.
+/// </summary>
+internal sealed record DifferentiatedActivation(
+    ActivationSpec Spec,
+    Expr? Formula,
+    EquatableArray<Expr> Partials,
+    EquatableArray<Expr> InputAdjoints,
+    EquatableArray<Expr> AllAdjoints,
+    string IncomingGradient,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static DifferentiatedActivation Differentiate(BoundActivation bound)
+    {
+        var spec = bound.Spec;
+        if (bound.Formula is not { } formula)
+            return new DifferentiatedActivation(spec, null, default, default, default, "", bound.Diagnostics);
+
+        var inputs = spec.Parameters.Where(p => p.Kind == ParameterKind.Input).Select(p => p.Name).ToArray();
+        var wrt = inputs.Concat(spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).Select(p => p.Name)).ToArray();
+        string dy = Names.Unique("dy", spec);
+        return new DifferentiatedActivation(
+            spec,
+            formula,
+            ReverseMode.Gradients(formula, E.One, wrt).ToEquatableArray(),
+            ReverseMode.Gradients(formula, E.Var(dy), inputs).ToEquatableArray(),
+            ReverseMode.Gradients(formula, E.Var(dy), wrt).ToEquatableArray(),
+            dy,
+            bound.Diagnostics);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Linq;
+using ActivationGen.Generator.Declarations;
+
+namespace ActivationGen.Generator.Pipeline;
+
+/// <summary>Names of generated parameters (y, dy, dx, dBeta…), kept clear of the user's own names.</summary>
+internal static class Names
+{
+    public static string Unique(string name, ActivationSpec spec)
+    {
+        string candidate = name;
+        for (int i = 2; spec.Parameters.Any(p => p.Name == candidate); i++)
+            candidate = name + i;
+        return candidate;
+    }
+
+    /// <summary>dx for x, dBeta for beta: the gradient that flows to <paramref name="parameter"/>.</summary>
+    public static string GradientOf(string parameter, ActivationSpec spec) =>
+        Unique(parameter.Length == 1 ? "d" + parameter : "d" + Pascal(parameter), spec);
+
+    public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+}
