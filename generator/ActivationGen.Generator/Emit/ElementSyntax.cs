@@ -24,7 +24,8 @@ internal sealed class ElementSyntax
 
     public string Math { get; }
 
-    public string Constraint => $"where TV : struct, global::ActivationGen.Simd.IVector<TV, {Keyword}>";
+    // The vector math needs the bit-level primitives too, so kernels constrain on the wider interface.
+    public string Constraint => $"where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, {Keyword}>";
 
     public string Vector(string width) => $"global::ActivationGen.Simd.{width}<{Keyword}>";
 
