@@ -17,6 +17,12 @@ public interface IVectorBits<TSelf, T> : IVector<TSelf, T>
     /// <summary>Every lane holds the raw bit pattern <paramref name="bits"/> (the low 32 bits for <c>float</c>).</summary>
     static abstract TSelf CreateBits(ulong bits);
 
+    /// <summary>True when <see cref="IVector{TSelf, T}.MultiplyAdd"/> rounds once (the exact range reductions rely on it).</summary>
+    static abstract bool IsMultiplyAddFused { get; }
+
+    /// <summary>Bitwise exclusive or (sign flips).</summary>
+    static abstract TSelf Xor(TSelf left, TSelf right);
+
     /// <summary>Correctly rounded square root.</summary>
     static abstract TSelf Sqrt(TSelf value);
 

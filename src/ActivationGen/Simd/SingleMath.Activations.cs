@@ -1,12 +1,42 @@
-using System;
 using System.Runtime.CompilerServices;
 
 namespace ActivationGen.Simd;
 
-public static unsafe partial class SingleMath
+public static partial class SingleMath
 {
-    /// <summary>Hyperbolic tangent.</summary>
+    private const uint SignBit = 0x8000_0000;
+
+    /// <summary>Hyperbolic tangent; saturates to ±1 without NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Tanh<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        => Lanes.Map<TV, float>(x, &MathF.Tanh);
+    {
+        TV ax = TV.Abs(x);
+        // Below atanh(1/2) an odd polynomial avoids the cancellation in 1 − 2/(e^2x + 1):
+        // x + x³ Q(x²), Q a degree-4 Chebyshev fit (relative error 6e-8 in Q).
+        TV s = x * x;
+        TV q = TV.MultiplyAdd(TV.Create(-0.00661022774875164f), s, TV.Create(0.021309388801455498f));
+        q = TV.MultiplyAdd(q, s, TV.Create(-0.05390942841768265f));
+        q = TV.MultiplyAdd(q, s, TV.Create(0.13333113491535187f));
+        q = TV.MultiplyAdd(q, s, TV.Create(-0.3333333134651184f));
+        TV small = TV.MultiplyAdd(q, s * x, x);
+        // e^2|x| overflows to +inf for large |x|, and 2 / inf = 0 gives exactly 1.
+        TV large = TV.Create(1f) - TV.Create(2f) / (Exp(ax + ax) + TV.Create(1f));
+        large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
+        return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.5493f)), small, large);
+    }
+
+    /// <summary>1 / (1 + e^−x), without overflow for any x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
+        TV e = Exp(-TV.Abs(x));
+        TV numerator = TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0f)), TV.Create(1f), e);
+        return numerator / (TV.Create(1f) + e);
+    }
+
+    /// <summary>log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|): exactly x for large x, e^x for very negative x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        => TV.Max(x, TV.Create(0f)) + Log1p(Exp(-TV.Abs(x)));
 }

@@ -1,19 +1,75 @@
-using System;
 using System.Runtime.CompilerServices;
 
 namespace ActivationGen.Simd;
 
-public static unsafe partial class SingleMath
+public static partial class SingleMath
 {
-    /// <summary>e raised to x.</summary>
+    private const float Log2E = 1.44269504f;
+    // ln 2 split so that n * Ln2Hi is exact for |n| < 2^15 (Ln2Hi has 9 significant bits): the reduction
+    // x - n ln 2 then loses nothing whether or not MultiplyAdd is fused.
+    private const float Ln2Hi = 0.693359375f;
+    private const float Ln2Lo = -2.12194440e-4f;
+    // 1.5 * 2^23: adding it rounds to an integer, which then sits in the low mantissa bits of the sum.
+    private const float Shifter = 12582912f;
+    private const uint ShifterBits = 0x4B40_0000;
+
+    /// <summary>e raised to x; +∞ above about 88.72, subnormal results rounded once, 0 below about −103.97.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        => Lanes.Map<TV, float>(x, &MathF.Exp);
+    {
+        // Clamping keeps n within the exponent arithmetic below; NaN fails both tests and passes through.
+        x = TV.ConditionalSelect(TV.GreaterThan(x, TV.Create(89f)), TV.Create(89f), x);
+        x = TV.ConditionalSelect(TV.LessThan(x, TV.Create(-110f)), TV.Create(-110f), x);
+        TV r = ReduceLn2(x, out TV n);
+        TV p = Expm1Reduced(r) + TV.Create(1f);
+        // 2^n as two factors, each a normal float for n in [-159, 128], so overflow and subnormal
+        // results need no separate path and the subnormal result is rounded only once.
+        TV half = TV.ShiftRightArithmeticBits(n, 1);
+        return p * PowerOfTwo(half) * PowerOfTwo(TV.SubtractBits(n, half));
+    }
 
-    /// <summary>e^x − 1, accurate near zero.</summary>
+    /// <summary>e^x − 1, accurate near zero; −1 below about −17, +∞ above about 88.72.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Expm1<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        => Lanes.Map<TV, float>(x, &ScalarExpm1);
+    {
+        TV big = TV.GreaterThan(x, TV.Create(80f));
+        TV clamped = TV.ConditionalSelect(big, TV.Create(80f), x);
+        clamped = TV.ConditionalSelect(TV.LessThan(clamped, TV.Create(-30f)), TV.Create(-30f), clamped);
+        TV r = ReduceLn2(clamped, out TV n);
+        TV s = PowerOfTwo(n);
+        // e^x - 1 = 2^n expm1(r) + (2^n - 1); the second term is exact wherever cancellation could matter.
+        TV result = TV.MultiplyAdd(s, Expm1Reduced(r), s - TV.Create(1f));
+        if (TV.AnyTrue(big))
+        {
+            result = TV.ConditionalSelect(big, Exp(x), result);
+        }
+        return result;
+    }
 
-    private static float ScalarExpm1(float x) => (float)double.ExpM1(x);
+    /// <summary>r = x − n ln 2 with n = round(x / ln 2); returns r, and n as an integer in each lane's bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ReduceLn2<TV>(TV x, out TV n) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
+        TV nf = t - TV.Create(Shifter);
+        n = TV.SubtractBits(t, TV.CreateBits(ShifterBits));
+        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
+        return TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+    }
+
+    /// <summary>expm1(r) for |r| ≤ ln 2 / 2: r + r² P(r), P a degree-4 Chebyshev fit (relative error 1.4e-7 in P, 2e-8 overall).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Expm1Reduced<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f), r, TV.Create(0.008363173343241215f));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.5f));
+        return TV.MultiplyAdd(p, r * r, r);
+    }
+
+    /// <summary>2^n for integer lanes n in [-126, 127], built directly in the exponent field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV PowerOfTwo<TV>(TV n) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        => TV.ShiftLeftBits(TV.AddBits(n, TV.CreateBits(127)), 23);
 }

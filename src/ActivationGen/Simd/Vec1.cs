@@ -141,6 +141,17 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
         : new(Vector128.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
+    public static bool IsMultiplyAddFused
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FmaSupport.HasFusedMultiplyAdd;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> Xor(Vec1<T> left, Vec1<T> right) => new(left.Value ^ right.Value);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> Sqrt(Vec1<T> value) => new(Vector128.Sqrt(value.Value));
 

@@ -137,6 +137,17 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
         : new(Vector128.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
+    public static bool IsMultiplyAddFused
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FmaSupport.HasFusedMultiplyAdd;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> Xor(Vec128<T> left, Vec128<T> right) => new(left.Value ^ right.Value);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Sqrt(Vec128<T> value) => new(Vector128.Sqrt(value.Value));
 

@@ -137,6 +137,17 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
         : new(Vector256.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
+    public static bool IsMultiplyAddFused
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FmaSupport.HasFusedMultiplyAdd;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> Xor(Vec256<T> left, Vec256<T> right) => new(left.Value ^ right.Value);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Sqrt(Vec256<T> value) => new(Vector256.Sqrt(value.Value));
 

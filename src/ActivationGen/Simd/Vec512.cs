@@ -137,6 +137,17 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
         : new(Vector512.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
+    public static bool IsMultiplyAddFused
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FmaSupport.HasFusedMultiplyAdd;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> Xor(Vec512<T> left, Vec512<T> right) => new(left.Value ^ right.Value);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Sqrt(Vec512<T> value) => new(Vector512.Sqrt(value.Value));
 

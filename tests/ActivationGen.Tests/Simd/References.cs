@@ -1,0 +1,107 @@
+using System;
+
+namespace ActivationGen.Tests.Simd;
+
+/// <summary>
+/// Double-precision references built independently of the library: series in double-double where the
+/// BCL has no accurate function (.NET's LogP1/ExpM1 are computed as log(1+x) and exp(x)−1, and there is no erf).
+/// </summary>
+internal static class References
+{
+    public static double Log1p(double x)
+    {
+        if (double.IsNaN(x) || x < -1)
+        {
+            return double.NaN;
+        }
+        if (x == -1 || double.IsPositiveInfinity(x))
+        {
+            return x == -1 ? double.NegativeInfinity : x;
+        }
+        if (Math.Abs(x) > 0.5)
+        {
+            return Math.Log(1 + x) - ((1 + x) - 1 - x) / (1 + x);
+        }
+        // log1p(x) = 2 atanh(s), s = x / (2 + x), |s| ≤ 1/3.
+        DoubleDouble s = (DoubleDouble)x / (2 + (DoubleDouble)x);
+        DoubleDouble s2 = s * s, power = s, sum = s;
+        for (int k = 3; k < 120; k += 2)
+        {
+            power *= s2;
+            DoubleDouble term = power / k;
+            sum += term;
+            if (Math.Abs(term.Hi) < 1e-34 * Math.Abs(sum.Hi))
+            {
+                break;
+            }
+        }
+        return 2 * sum.Value;
+    }
+
+    public static double Expm1(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+        if (Math.Abs(x) > 1)
+        {
+            return x > 750 ? double.PositiveInfinity : Math.Exp(x) - 1;
+        }
+        DoubleDouble term = x, sum = x;
+        for (int n = 2; n < 60; n++)
+        {
+            term = term * x / n;
+            sum += term;
+            if (Math.Abs(term.Hi) < 1e-34 * Math.Abs(sum.Hi))
+            {
+                break;
+            }
+        }
+        return sum.Value;
+    }
+
+    public static double Erf(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+        double ax = Math.Abs(x);
+        if (ax < 2.5)
+        {
+            // Maclaurin series in double-double: its terms cancel by up to four digits below 2.5.
+            DoubleDouble x2 = (DoubleDouble)x * x, term = x, sum = x;
+            for (int n = 0; n < 200; n++)
+            {
+                term = -(term * x2) / (n + 1);
+                DoubleDouble add = term / (2 * n + 3);
+                sum += add;
+                if (Math.Abs(add.Hi) < 1e-34 * Math.Abs(sum.Hi))
+                {
+                    break;
+                }
+            }
+            // 2/sqrt(pi) in double-double.
+            return (sum * new DoubleDouble(1.1283791670955126, 1.5335459613165881e-17)).Value;
+        }
+        if (ax >= 6.5)
+        {
+            return Math.CopySign(1.0, x);
+        }
+        // Laplace's continued fraction for erfc; erfc ≤ 4e-4 here, so double suffices for erf = 1 − erfc.
+        double t = ax;
+        for (int k = 120; k >= 1; k--)
+        {
+            t = ax + k * 0.5 / t;
+        }
+        double erfc = Math.Exp(-ax * ax) / t * 0.56418958354775628;
+        return Math.CopySign(1.0 - erfc, x);
+    }
+
+    public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+
+    public static double Softplus(double x) => Math.Max(x, 0) + Log1p(Math.Exp(-Math.Abs(x)));
+
+    public static double Sign(double x) => double.IsNaN(x) ? x : x > 0 ? 1 : x < 0 ? -1 : 0;
+}
