@@ -29,7 +29,11 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Emit);
         var diagnostics = bound.Select(static (b, _) => b.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.HintName, source.Text));
+        context.RegisterSourceOutput(sources, static (output, source) =>
+        {
+            if (source.Text is not null)
+                output.AddSource(source.HintName, source.Text);
+        });
         context.RegisterSourceOutput(diagnostics, static (output, list) =>
         {
             foreach (var diagnostic in list)

@@ -33,8 +33,8 @@ internal static class GeneratorHarness
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
         var all = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return new Outcome(result, all, result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString()));
+        return new Outcome(compilation, result, all, result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString()));
     }
 
-    public sealed record Outcome(GeneratorDriverRunResult Result, ImmutableArray<Diagnostic> Diagnostics, Dictionary<string, string> Sources);
+    public sealed record Outcome(Compilation Input, GeneratorDriverRunResult Result, ImmutableArray<Diagnostic> Diagnostics, Dictionary<string, string> Sources);
 }

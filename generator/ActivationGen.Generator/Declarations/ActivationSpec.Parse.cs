@@ -54,7 +54,8 @@ internal sealed partial record ActivationSpec
             var kind = KindOf(parameter, diagnostics);
             var parameterType = ElementTypeOf(parameter.Type);
             var location = parameter.Locations.FirstOrDefault() is { } l ? SourceSpan.From(l) : nameLocation;
-            if (parameterType is null || parameterType != elementType || parameter.RefKind != RefKind.None || parameter.IsParams)
+            bool mismatched = parameterType is null || (elementType is not null && parameterType != elementType);
+            if (mismatched || parameter.RefKind != RefKind.None || parameter.IsParams)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location,
                     $"The parameter '{parameter.Name}'", method.Name));
             parameters.Add(new ParameterSpec(
@@ -76,13 +77,16 @@ internal sealed partial record ActivationSpec
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypesOf(method.ContainingType).ToEquatableArray(),
             method.Name,
+            method.IsStatic ? "static " : "",
+            syntax.TypeParameterList?.ToString() ?? "",
+            string.Concat(syntax.ConstraintClauses.Select(c => " " + c)),
             SyntaxFacts.GetText(method.DeclaredAccessibility),
             method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             elementType,
             parameters.ToEquatableArray(),
             formula,
             formulaSource,
-            isPartialDefinition && !method.IsGenericMethod && allTypesPartial,
+            isPartialDefinition && allTypesPartial,
             diagnostics.ToEquatableArray());
     }
 

@@ -32,10 +32,10 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, Equat
         }
         diagnostics.AddRange(errors.Select(e =>
             DiagnosticInfo.Create(e.Descriptor, spec.FormulaSource.Locate(e.Start, e.Length), e.Arguments)));
-        if (errors.Count == 0)
-            diagnostics.AddRange(UnusedParameters(spec, tree!));
-
         bool valid = diagnostics.All(d => d.Descriptor.DefaultSeverity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        // A warning on top of an error is noise: unused parameters are reported only for valid declarations.
+        if (valid)
+            diagnostics.AddRange(UnusedParameters(spec, tree!));
         return new BoundActivation(spec, valid ? formula : null, diagnostics.ToEquatableArray());
     }
 
