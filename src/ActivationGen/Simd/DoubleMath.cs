@@ -41,19 +41,4 @@ public static unsafe partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Pow<TV>(TV a, TV b) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
         => Lanes.Map<TV, double>(a, b, &Math.Pow);
-
-    /// <summary>1 / (1 + e^−x), without overflow for any x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
-    {
-        // e^−|x| never overflows; for x &lt; 0 the identity σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
-        TV e = Exp(-TV.Abs(x));
-        TV s = TV.Create(1) / (TV.Create(1) + e);
-        return TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0)), s, e * s);
-    }
-
-    /// <summary>log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|), exactly x for large x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
-        => TV.Max(x, TV.Create(0)) + Log1p(Exp(-TV.Abs(x)));
 }

@@ -18,6 +18,10 @@ internal static class References
         {
             return x == -1 ? double.NegativeInfinity : x;
         }
+        if (Math.Abs(x) < 1e-5)
+        {
+            return x * (1 - x * (0.5 - x * (1.0 / 3 - x * 0.25)));
+        }
         if (Math.Abs(x) > 0.5)
         {
             return Math.Log(1 + x) - ((1 + x) - 1 - x) / (1 + x);
@@ -43,6 +47,10 @@ internal static class References
         if (double.IsNaN(x))
         {
             return x;
+        }
+        if (Math.Abs(x) < 1e-5)
+        {
+            return x * (1 + x * (0.5 + x * (1.0 / 6 + x / 24)));
         }
         if (Math.Abs(x) > 1)
         {

@@ -16,8 +16,8 @@ internal static class Ulp
     /// <summary>Distance between two doubles counted in representable doubles (±0 are the same point).</summary>
     public static double OfDouble(double actual, double reference)
     {
-        long a = Ordered(actual), r = Ordered(reference);
-        return Math.Abs((double)a - r);
+        // Subtract as integers: converting the ordered values to double first would round away the difference.
+        return Math.Abs((double)((Int128)Ordered(actual) - Ordered(reference)));
     }
 
     private static long Ordered(double x)
