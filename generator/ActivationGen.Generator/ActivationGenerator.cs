@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace ActivationGen.Generator;
 
 /// <summary>
-/// Wires the pipeline: declarations → bind → differentiate → lower → emit, with diagnostics reported
+/// Wires the pipeline: declarations → bind → formula → differentiate → lower → emit, with diagnostics reported
 /// from a separate branch so that they never force the sources to be emitted again.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -21,8 +21,9 @@ public sealed class ActivationGenerator : IIncrementalGenerator
                 ActivationSpec.Parse)
             .WithTrackingName(TrackingNames.Declarations);
 
-        var bound = declarations.Select(static (spec, _) => BoundActivation.Bind(spec)).WithTrackingName(TrackingNames.Bind);
-        var differentiated = bound.Select(static (b, _) => DifferentiatedActivation.Differentiate(b)).WithTrackingName(TrackingNames.Differentiate);
+        var bound = declarations.Select(static (d, _) => BoundActivation.Bind(d)).WithTrackingName(TrackingNames.Bind);
+        var formulas = bound.Select(static (b, _) => b.ToFormula()).WithTrackingName(TrackingNames.Formula);
+        var differentiated = formulas.Select(static (f, _) => DifferentiatedActivation.Differentiate(f)).WithTrackingName(TrackingNames.Differentiate);
         var lowered = differentiated.Select(static (d, _) => ActivationKernels.LowerAll(d)).WithTrackingName(TrackingNames.Lower);
         var sources = lowered
             .Select(static (k, _) => (k.Spec.HintName, Text: ActivationEmitter.Emit(k)))

@@ -5,10 +5,11 @@ internal static class TrackingNames
 {
     public const string Declarations = nameof(Declarations);
     public const string Bind = nameof(Bind);
+    public const string Formula = nameof(Formula);
     public const string Differentiate = nameof(Differentiate);
     public const string Lower = nameof(Lower);
     public const string Emit = nameof(Emit);
     public const string Diagnostics = nameof(Diagnostics);
 
-    public static readonly string[] All = [Declarations, Bind, Differentiate, Lower, Emit, Diagnostics];
+    public static readonly string[] All = [Declarations, Bind, Formula, Differentiate, Lower, Emit, Diagnostics];
 }

@@ -17,7 +17,7 @@ internal sealed partial record ActivationSpec
     private const string TrainableAttribute = "ActivationGen.TrainableAttribute";
 
     /// <summary>Reads one [Activation] method into a model; reports declaration errors in it, never throws.</summary>
-    public static ActivationSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static Declaration Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
@@ -73,7 +73,7 @@ internal sealed partial record ActivationSpec
         if (string.IsNullOrWhiteSpace(formula))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyFormula, formulaSource.Argument, method.Name));
 
-        return new ActivationSpec(
+        var spec = new ActivationSpec(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypesOf(method.ContainingType).ToEquatableArray(),
             method.Name,
@@ -85,9 +85,8 @@ internal sealed partial record ActivationSpec
             elementType,
             parameters.ToEquatableArray(),
             formula,
-            formulaSource,
-            isPartialDefinition && allTypesPartial,
-            diagnostics.ToEquatableArray());
+            isPartialDefinition && allTypesPartial);
+        return new Declaration(spec, formulaSource, diagnostics.ToEquatableArray());
     }
 
     private static ElementType? ElementTypeOf(ITypeSymbol type) => type.SpecialType switch

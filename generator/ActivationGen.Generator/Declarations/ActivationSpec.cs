@@ -1,9 +1,11 @@
-using ActivationGen.Generator.Diagnostics;
 using ActivationGen.Generator.Model;
 
 namespace ActivationGen.Generator.Declarations;
 
-/// <summary>What a user declared with [Activation]: names, types and formula text, free of symbols.</summary>
+/// <summary>
+/// What a user declared with [Activation]: names, types and formula text, free of symbols and of source
+/// positions, so that an edit that only moves the declaration does not re-emit its code.
+/// </summary>
 internal sealed partial record ActivationSpec(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -16,9 +18,7 @@ internal sealed partial record ActivationSpec(
     ElementType? ElementType,
     EquatableArray<ParameterSpec> Parameters,
     string? Formula,
-    FormulaSource FormulaSource,
-    bool CanImplement,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    bool CanImplement)
 {
     /// <summary>Name of the generated file, unique per declaration.</summary>
     public string HintName

@@ -46,7 +46,6 @@ internal static class ActivationEmitter
     private static void WriteThrowingBody(SourceWriter writer, ActivationSpec spec)
     {
         var parameters = string.Join(", ", spec.Parameters.Select(p => $"{p.Modifiers}{p.Type} {p.Name}"));
-        var ids = string.Join(", ", spec.Diagnostics.Select(d => d.Descriptor.Id).Distinct());
         string message = $"The [Activation] declaration of '{spec.Name}' has errors; see the ActivationGen diagnostics (AG…) reported for it.";
         writer.Line(GeneratedCode);
         writer.Line($"{spec.Accessibility} {spec.Modifiers}partial {spec.ReturnType} {spec.Name}{spec.TypeParameters}({parameters}){spec.Constraints}");

@@ -1,6 +1,5 @@
 using System.Linq;
 using ActivationGen.Generator.Declarations;
-using ActivationGen.Generator.Diagnostics;
 using ActivationGen.Generator.Formula;
 using ActivationGen.Generator.Lowering;
 using ActivationGen.Generator.Model;
@@ -19,8 +18,7 @@ internal sealed record ActivationKernels(
     Tape? Derivative,
     string IncomingGradient,
     string FormulaDoc,
-    EquatableArray<string> PartialDocs,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<string> PartialDocs)
 {
     public bool IsValid => Forward is not null;
 
@@ -29,7 +27,7 @@ internal sealed record ActivationKernels(
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, d.Diagnostics);
+            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default);
 
         bool singleInput = d.Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
@@ -41,7 +39,6 @@ internal sealed record ActivationKernels(
             singleInput ? Lower.ToTape(d.Partials[0]) : null,
             d.IncomingGradient,
             Printer.Print(formula),
-            d.Partials.Select(Printer.Print).ToEquatableArray(),
-            d.Diagnostics);
+            d.Partials.Select(Printer.Print).ToEquatableArray());
     }
 }

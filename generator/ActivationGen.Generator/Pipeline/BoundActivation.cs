@@ -11,9 +11,13 @@ namespace ActivationGen.Generator.Pipeline;
 /// <summary>The declaration with its formula parsed, bound and stabilized; <see cref="Formula"/> is null on errors.</summary>
 internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public static BoundActivation Bind(ActivationSpec spec)
+    /// <summary>What code generation needs: no positions, no diagnostics.</summary>
+    public ValidFormula ToFormula() => new(Spec, Formula);
+
+    public static BoundActivation Bind(Declaration declaration)
     {
-        var diagnostics = spec.Diagnostics.ToList();
+        var spec = declaration.Spec;
+        var diagnostics = declaration.Diagnostics.ToList();
         if (spec.Formula is not { Length: > 0 } text || string.IsNullOrWhiteSpace(text))
             return new BoundActivation(spec, null, diagnostics.ToEquatableArray());
 
@@ -31,16 +35,17 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, Equat
             formula = Stabilize.Rewrite(bound);
         }
         diagnostics.AddRange(errors.Select(e =>
-            DiagnosticInfo.Create(e.Descriptor, spec.FormulaSource.Locate(e.Start, e.Length), e.Arguments)));
+            DiagnosticInfo.Create(e.Descriptor, declaration.Source.Locate(e.Start, e.Length), e.Arguments)));
         bool valid = diagnostics.All(d => d.Descriptor.DefaultSeverity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         // A warning on top of an error is noise: unused parameters are reported only for valid declarations.
         if (valid)
-            diagnostics.AddRange(UnusedParameters(spec, tree!));
+            diagnostics.AddRange(UnusedParameters(declaration, tree!));
         return new BoundActivation(spec, valid ? formula : null, diagnostics.ToEquatableArray());
     }
 
-    private static IEnumerable<DiagnosticInfo> UnusedParameters(ActivationSpec spec, FormulaSyntax tree)
+    private static IEnumerable<DiagnosticInfo> UnusedParameters(Declaration declaration, FormulaSyntax tree)
     {
+        var spec = declaration.Spec;
         var used = new HashSet<string>();
         var pending = new Stack<FormulaSyntax>([tree]);
         while (pending.Count > 0)
@@ -55,6 +60,6 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, Equat
             }
         }
         return spec.Parameters.Where(p => !used.Contains(p.Name)).Select(p =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, spec.FormulaSource.Argument, p.Name, spec.Name));
+            DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, declaration.Source.Argument, p.Name, spec.Name));
     }
 }

@@ -1,7 +1,6 @@
 using System.Linq;
 using ActivationGen.Generator.Calculus;
 using ActivationGen.Generator.Declarations;
-using ActivationGen.Generator.Diagnostics;
 using ActivationGen.Generator.Formula;
 using ActivationGen.Generator.Model;
 
@@ -18,14 +17,13 @@ internal sealed record DifferentiatedActivation(
     EquatableArray<Expr> Partials,
     EquatableArray<Expr> InputAdjoints,
     EquatableArray<Expr> AllAdjoints,
-    string IncomingGradient,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    string IncomingGradient)
 {
-    public static DifferentiatedActivation Differentiate(BoundActivation bound)
+    public static DifferentiatedActivation Differentiate(ValidFormula bound)
     {
         var spec = bound.Spec;
         if (bound.Formula is not { } formula)
-            return new DifferentiatedActivation(spec, null, default, default, default, "", bound.Diagnostics);
+            return new DifferentiatedActivation(spec, null, default, default, default, "");
 
         var inputs = spec.Parameters.Where(p => p.Kind == ParameterKind.Input).Select(p => p.Name).ToArray();
         var wrt = inputs.Concat(spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).Select(p => p.Name)).ToArray();
@@ -36,7 +34,6 @@ internal sealed record DifferentiatedActivation(
             ReverseMode.Gradients(formula, E.One, wrt).ToEquatableArray(),
             ReverseMode.Gradients(formula, E.Var(dy), inputs).ToEquatableArray(),
             ReverseMode.Gradients(formula, E.Var(dy), wrt).ToEquatableArray(),
-            dy,
-            bound.Diagnostics);
+            dy);
     }
 }
