@@ -43,11 +43,17 @@ internal static class KernelClass
             }
             if (k.Derivative is { } derivative)
                 VectorKernel(writer, s, $"TV DerivativeOf<TV>({Shape.Join(vectorInputs, vectorParameters)})", derivative, null);
+            if (k.BackwardFromOutput is { } fromOutput)
+                VectorKernel(writer, s, $"void BackwardFromOutput<TV>({Shape.Join("TV " + s.Output, "TV " + s.IncomingGradient, vectorParameters, string.Join(", ", inputOuts))})",
+                    fromOutput, s.InputGradients);
 
+            var backwardReads = inputs.Append(s.IncomingGradient).ToArray();
             SpanLoops.WriteForward(writer, s);
-            SpanLoops.WriteBackward(writer, s, withTrainables: false);
+            SpanLoops.WriteBackward(writer, s, "Backward", backwardReads, []);
             if (k.BackwardWithTrainables is not null)
-                SpanLoops.WriteBackward(writer, s, withTrainables: true);
+                SpanLoops.WriteBackward(writer, s, "BackwardWithTrainables", backwardReads, s.TrainableGradients);
+            if (k.BackwardFromOutput is not null)
+                SpanLoops.WriteBackward(writer, s, "BackwardFromOutput", [s.Output, s.IncomingGradient], []);
         }
     }
 

@@ -58,6 +58,20 @@ internal static class PublicMembers
             }
         }
 
+        if (s.Kernels.BackwardFromOutput is not null)
+        {
+            var reads = new[] { s.Output, s.IncomingGradient };
+            writer.Line();
+            Summary(writer, $"Backward of <c>{Xml(s.Kernels.FormulaDoc)}</c> from its output alone (no need to keep {s.Inputs[0].Name}): <paramref name=\"{s.InputGradients[0]}\"/> = {s.IncomingGradient}·<c>{Xml(s.Kernels.FromOutputDoc!)}</c> where {s.Output} = f({s.Inputs[0].Name}).", s);
+            Throws(writer);
+            writer.Line(ActivationEmitter.GeneratedCode);
+            using (writer.Block($"{acc} static void {spec.Name}BackwardFromOutput({Shape.Join($"{s.ReadOnlySpan} {s.Output}", $"{s.ReadOnlySpan} {s.IncomingGradient}", $"{s.Span} {s.InputGradients[0]}", s.ParameterList(true))})"))
+            {
+                CheckShapes(writer, s, s.InputGradients, reads);
+                Dispatch(writer, s, "BackwardFromOutput", Shape.Join(s.Output, s.IncomingGradient, s.InputGradients[0], s.ParameterNames), s.InputGradients[0]);
+            }
+        }
+
         if (s.Kernels.Derivative is not null)
         {
             writer.Line();
@@ -85,7 +99,7 @@ internal static class PublicMembers
     /// <summary>Every check runs before the first write, so a bad call leaves every output untouched.</summary>
     private static void CheckShapes(SourceWriter writer, Shape s, string[] outputs, string[] reads)
     {
-        string first = s.Inputs[0].Name;
+        string first = reads[0];
         foreach (var span in reads.Skip(1).Concat(outputs))
             writer.Line($"global::ActivationGen.Elementwise.CheckLength({first}.Length, {span}.Length, nameof({span}));");
         foreach (var output in outputs)

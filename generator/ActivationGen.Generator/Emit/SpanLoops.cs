@@ -29,12 +29,9 @@ internal static class SpanLoops
         }
     }
 
-    public static void WriteBackward(SourceWriter writer, Shape s, bool withTrainables)
+    /// <summary>A backward loop: <paramref name="reads"/> in, a gradient span per input out, and <paramref name="sums"/>.</summary>
+    public static void WriteBackward(SourceWriter writer, Shape s, string kernel, string[] reads, string[] sums)
     {
-        var inputs = s.Inputs.Select(p => p.Name).ToArray();
-        var reads = inputs.Append(s.IncomingGradient).ToArray();
-        var sums = withTrainables ? s.TrainableGradients : [];
-        string kernel = withTrainables ? "BackwardWithTrainables" : "Backward";
         string spans = Shape.Join(
             string.Join(", ", reads.Select(n => $"{s.ReadOnlySpan} {n}")),
             string.Join(", ", s.InputGradients.Select(g => $"{s.Span} {g}")),

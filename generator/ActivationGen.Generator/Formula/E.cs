@@ -36,6 +36,8 @@ internal static class E
         if (a is Num x && b is Num y) return Num(x.Value - y.Value);
         if (a.Equals(b)) return Zero;
         if (b is Apply { Op: Op.Negate } nb) return Add(a, nb[0]);
+        if (a is Apply { Op: Op.Add } sum && sum[0].Equals(b)) return sum[1];
+        if (a is Apply { Op: Op.Add } sum2 && sum2[1].Equals(b)) return sum2[0];
         return Make(Op.Subtract, a, b);
     }
 
@@ -87,6 +89,9 @@ internal static class E
     public static Expr Select(Expr condition, Expr whenTrue, Expr whenFalse)
     {
         if (whenTrue.Equals(whenFalse)) return whenTrue;
+        // A value compared with itself (a parameter substituted into its own branch condition).
+        if (condition is Apply { Op: Op.LessOrEqual or Op.GreaterOrEqual or Op.Equal } same && same[0].Equals(same[1])) return whenTrue;
+        if (condition is Apply { Op: Op.Less or Op.Greater or Op.NotEqual } strict && strict[0].Equals(strict[1])) return whenFalse;
         return Make(Op.Select, condition, whenTrue, whenFalse);
     }
 

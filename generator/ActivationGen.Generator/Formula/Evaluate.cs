@@ -44,6 +44,15 @@ internal static class Evaluate
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 
+    /// <summary>Evaluates a tree in double, with <paramref name="values"/> for its variables.</summary>
+    public static double Tree(Expr e, System.Collections.Generic.IReadOnlyDictionary<string, double> values) => e switch
+    {
+        Num n => n.Value,
+        Var v => values[v.Name],
+        Apply a => Apply(a.Op, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(a.Args, x => Tree(x, values)))),
+        _ => throw new ArgumentOutOfRangeException(nameof(e)),
+    };
+
     private static double Truth(bool value) => value ? 1 : 0;
 
     private static double Log1p(double x) => Math.Abs(x) < 1e-4 ? x * (1 - x * (0.5 - x / 3)) : Math.Log(1 + x);

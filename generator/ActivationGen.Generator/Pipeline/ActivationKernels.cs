@@ -16,9 +16,11 @@ internal sealed record ActivationKernels(
     Tape? Backward,
     Tape? BackwardWithTrainables,
     Tape? Derivative,
+    Tape? BackwardFromOutput,
     string IncomingGradient,
     string FormulaDoc,
-    EquatableArray<string> PartialDocs)
+    EquatableArray<string> PartialDocs,
+    string? FromOutputDoc)
 {
     public bool IsValid => Forward is not null;
 
@@ -27,7 +29,7 @@ internal sealed record ActivationKernels(
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default);
+            return new ActivationKernels(d.Spec, null, null, null, null, null, "", "", default, null);
 
         bool singleInput = d.Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
@@ -37,8 +39,10 @@ internal sealed record ActivationKernels(
             Lower.ToTape([.. d.InputAdjoints]),
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
             singleInput ? Lower.ToTape(d.Partials[0]) : null,
+            d.FromOutput is { } fromOutput ? Lower.ToTape(E.Multiply(E.Var(d.IncomingGradient), fromOutput)) : null,
             d.IncomingGradient,
             Printer.Print(formula),
-            d.Partials.Select(Printer.Print).ToEquatableArray());
+            d.Partials.Select(Printer.Print).ToEquatableArray(),
+            d.FromOutput is null ? null : Printer.Print(d.FromOutput));
     }
 }

@@ -65,6 +65,31 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Backward of <c>x &gt; 0 ? x : alpha * expm1(x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha * (1 + y / alpha)</c> where y = f(x).
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void EluBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha = 1f)
+        {
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dy.Length, nameof(dy));
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, alpha);
+            else
+                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, alpha);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x &gt; 0 ? x : alpha * expm1(x)</c> at one point: <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c>.
         /// </summary>
         /// <remarks>
@@ -119,6 +144,19 @@ namespace Users.Models
             return selected0;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardFromOutput<TV>(TV y, TV dy, TV alpha, out TV dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
+            TV quotient0 = y / alpha;
+            TV sum0 = TV.Create(1f) + quotient0;
+            TV product0 = alpha * sum0;
+            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), product0);
+            TV product1 = dy * selected0;
+            dx = product1;
+        }
+
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -150,6 +188,26 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                TV.StoreUnsafe(vDx, ref dxRef, i);
+            }
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+
+        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (dx.Length == 0)
+                return;
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            TV vAlpha = TV.Create(alpha);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
+            for (nuint i = 0; i < last; i += width)
+            {
+                BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);

@@ -65,6 +65,31 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Backward of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= lo ? 0 : 1</c> where y = f(x).
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void HardTanhBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo = -1f, float hi = 1f)
+        {
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dy.Length, nameof(dy));
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, lo, hi);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, lo, hi);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, lo, hi);
+            else
+                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, lo, hi);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> at one point: <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c>.
         /// </summary>
         /// <remarks>
@@ -116,6 +141,19 @@ namespace Users.Models
             return selected1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardFromOutput<TV>(TV y, TV dy, TV lo, TV hi, out TV dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isLessOrEqual0 = TV.LessThanOrEqual(hi, lo);
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, lo, hi);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(y, selected0);
+            TV isLessOrEqual1 = TV.LessThanOrEqual(y, lo);
+            TV selected1 = TV.ConditionalSelect(isLessOrEqual1, TV.Create(0f), dy);
+            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            dx = selected2;
+        }
+
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -149,6 +187,27 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                TV.StoreUnsafe(vDx, ref dxRef, i);
+            }
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+
+        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (dx.Length == 0)
+                return;
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            TV vLo = TV.Create(lo);
+            TV vHi = TV.Create(hi);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
+            for (nuint i = 0; i < last; i += width)
+            {
+                BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);

@@ -65,6 +65,31 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Backward of <c>max(x, 0)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : 0</c> where y = f(x).
+        /// </summary>
+        /// <remarks>
+        /// f = <c>max(x, 0)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : 0</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void ReluBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        {
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dy.Length, nameof(dy));
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx);
+            else
+                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>max(x, 0)</c> at one point: <c>x &gt; 0 ? 1 : 0</c>.
         /// </summary>
         /// <remarks>
@@ -109,6 +134,15 @@ namespace Users.Models
             return selected0;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardFromOutput<TV>(TV y, TV dy, out TV dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
+            TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            dx = selected0;
+        }
+
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -138,6 +172,25 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                TV.StoreUnsafe(vDx, ref dxRef, i);
+            }
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+
+        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (dx.Length == 0)
+                return;
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
+            for (nuint i = 0; i < last; i += width)
+            {
+                BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);

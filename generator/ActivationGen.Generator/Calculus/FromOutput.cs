@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Formula;
+
+namespace ActivationGen.Generator.Calculus;
+
+/// <summary>
+/// Finds ∂f/∂x written from the output y = f(x) alone, so a layer can run the backward without keeping x
+/// (sigmoid' = y(1−y), tanh' = 1−y², ReLU' = y > 0, ELU' = y > 0 ? 1 : y + α…). Candidates come from
+/// rewriting, and only a candidate that matches the true derivative at every sample point is accepted.
+/// </summary>
+/// <remarks>
+/// Rewrites: the forward value becomes y wherever it appears; so does each side of a top-level branch inside
+/// the same branch of the derivative; x becomes y where that side is x itself, and where it is
+/// c·expm1(x) or c·exp(x), exp(x) becomes y/c + 1 or y/c; a comparison of x with a constant k becomes the
+/// same comparison of y with f(k), which is right when f increases (the samples check it). Hyperparameters
+/// are sampled positive, as PyTorch also assumes for backward-from-result (ELU with α &lt; 0 is refused there).
+/// </remarks>
+internal static class FromOutput
+{
+    private static readonly double[] ParameterSamples = [0.25, 1, 1.7];
+
+    public static Expr? Derivative(Expr f, Expr derivative, string x, string y, IReadOnlyList<string> parameters)
+    {
+        if (!Substitute.Mentions(f, x))
+            return null;
+        var candidate = Rewrite(f, derivative, x, y);
+        if (candidate is null || Substitute.Mentions(candidate, x))
+            return null;
+        return Verified(f, derivative, candidate, x, y, parameters) ? candidate : null;
+    }
+
+    private static Expr? Rewrite(Expr f, Expr d, string x, string y)
+    {
+        Expr output = E.Var(y);
+        d = Substitute.Map(d, e => Comparison(e, f, x, output));
+        d = Substitute.Map(d, e => e.Equals(f) ? output : null);
+        if (f is Apply { Op: Op.Select } branch)
+        {
+            var condition = Substitute.Map(branch[0], e => Comparison(e, f, x, output));
+            d = Substitute.Map(d, e => e is Apply { Op: Op.Select } s && s[0].Equals(condition)
+                ? E.Select(condition, Side(s[1], branch[1], x, output), Side(s[2], branch[2], x, output))
+                : null);
+        }
+        else
+        {
+            d = Side(d, f, x, output);
+        }
+        return d;
+    }
+
+    /// <summary>Rewrites a derivative <paramref name="d"/> valid where y = <paramref name="side"/>(x).</summary>
+    private static Expr Side(Expr d, Expr side, string x, Expr y)
+    {
+        if (!Substitute.Mentions(side, x))
+            return d;
+        d = Substitute.Map(d, e => e.Equals(side) ? y : null);
+        if (side is Var v && v.Name == x)
+            return Substitute.Variable(d, x, y);
+        // y = c·expm1(x) or y = c·exp(x) (c free of x, possibly 1): exp(x) is y/c + 1 or y/c.
+        var (scale, inner) = side is Apply { Op: Op.Multiply } m && !Substitute.Mentions(m[0], x) ? (m[0], m[1]) : (E.One, side);
+        if (inner is Apply { Op: Op.Expm1 or Op.Exp } exp && exp[0] is Var u && u.Name == x)
+        {
+            var inverse = E.Divide(y, scale);
+            bool isExpm1 = inner is Apply { Op: Op.Expm1 };
+            var expX = isExpm1 ? E.Add(inverse, E.One) : inverse;
+            var expm1X = isExpm1 ? inverse : E.Subtract(inverse, E.One);
+            d = Substitute.Map(d, e => e is Apply { Op: Op.Exp or Op.Expm1 } ex && ex[0].Equals(exp[0])
+                ? (ex.Op == Op.Exp ? expX : expm1X)
+                : null);
+        }
+        return d;
+    }
+
+    /// <summary>cmp(x, k) → cmp(y, f(k)) for k free of x (and k·cmp·x likewise).</summary>
+    private static Expr? Comparison(Expr e, Expr f, string x, Expr y)
+    {
+        if (e is not Apply { Op: Op.Less or Op.LessOrEqual or Op.Greater or Op.GreaterOrEqual } cmp)
+            return null;
+        if (cmp[0] is Var a && a.Name == x && !Substitute.Mentions(cmp[1], x))
+            return E.Compare(cmp.Op, y, Substitute.Variable(f, x, cmp[1]));
+        if (cmp[1] is Var b && b.Name == x && !Substitute.Mentions(cmp[0], x))
+            return E.Compare(cmp.Op, Substitute.Variable(f, x, cmp[0]), y);
+        return null;
+    }
+
+    private static bool Verified(Expr f, Expr derivative, Expr candidate, string x, string y, IReadOnlyList<string> parameters)
+    {
+        var points = Enumerable.Range(-80, 161).Select(i => i / 8.0)
+            .Concat([-30, -12.5, -1e-3, 0, 1e-3, 12.5, 30, 0.5, -0.5, 1, -1, 6, 3, -3]).ToArray();
+        foreach (double p in parameters.Count == 0 ? [1.0] : ParameterSamples)
+        {
+            var values = parameters.ToDictionary(name => name, _ => p);
+            foreach (double point in points)
+            {
+                values[x] = point;
+                double expected = Evaluate.Tree(derivative, values);
+                values[y] = Evaluate.Tree(f, values);
+                double actual = Evaluate.Tree(candidate, values);
+                values.Remove(y);
+                if (double.IsNaN(expected) || double.IsInfinity(expected))
+                    continue;
+                // Absolute at the scale of y: from the output, saturated sigmoid-like derivatives round to 0.
+                double scale = Math.Max(1, Math.Max(Math.Abs(expected), Math.Abs(values.Count > 0 ? Evaluate.Tree(f, values) : 0)));
+                if (!(Math.Abs(actual - expected) <= 1e-7 * scale))
+                    return false;
+            }
+        }
+        return true;
+    }
+}

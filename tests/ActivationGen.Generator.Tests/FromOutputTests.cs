@@ -1,0 +1,61 @@
+namespace ActivationGen.Generator.Tests;
+
+/// <summary>The generator finds, by itself, which activations can run their backward from the output alone.</summary>
+public sealed class FromOutputTests
+{
+    [Theory]
+    [InlineData("sigmoid(x)", "float x", "y * (1 - y)")]
+    [InlineData("1 / (1 + exp(-x))", "float x", "y * (1 - y)")]
+    [InlineData("tanh(x)", "float x", "1 - y * y")]
+    [InlineData("exp(x)", "float x", "y")]
+    [InlineData("max(x, 0)", "float x", "y > 0 ? 1 : 0")]
+    [InlineData("x > 0 ? x : 0", "float x", "y > 0 ? 1 : 0")]
+    [InlineData("x > 0 ? x : slope * x", "float x, [Param] float slope = 0.01f", "y > 0 ? 1 : slope")]
+    [InlineData("x > 0 ? x : alpha * (exp(x) - 1)", "float x, [Param] float alpha = 1", "y > 0 ? 1 : alpha * (1 + y / alpha)")]
+    [InlineData("1.7159 * tanh(x)", "double x", null)]
+    public void FoundWhereTheDerivativeIsAFunctionOfTheOutput(string formula, string parameters, string? expected)
+    {
+        var source = Generate(formula, parameters);
+
+        if (expected is null)
+        {
+            Assert.DoesNotContain("BackwardFromOutput", source);
+            return;
+        }
+        Assert.Contains("public static void FBackwardFromOutput(", source);
+        Assert.Contains($"dy·<c>{System.Security.SecurityElement.Escape(expected)}</c> where y = f(x)", source);
+    }
+
+    [Theory]
+    [InlineData("x * sigmoid(x)")]                  // swish: x cannot be recovered from y on both sides of its minimum
+    [InlineData("0.5 * x * (1 + erf(x / sqrt(2)))")]
+    [InlineData("x * tanh(softplus(x))")]
+    [InlineData("sin(x)")]
+    [InlineData("x^2")]
+    public void NotEmittedWhenTheOutputDoesNotDetermineTheDerivative(string formula)
+    {
+        Assert.DoesNotContain("BackwardFromOutput", Generate(formula, "float x"));
+    }
+
+    [Fact]
+    public void NotEmittedForSeveralInputs()
+    {
+        Assert.DoesNotContain("BackwardFromOutput", Generate("sigmoid(x + h)", "float x, float h"));
+    }
+
+    private static string Generate(string formula, string parameters)
+    {
+        string type = parameters.StartsWith("double", StringComparison.Ordinal) ? "double" : "float";
+        var outcome = GeneratorHarness.Run($$"""
+            using ActivationGen;
+
+            public static partial class A
+            {
+                [Activation("{{formula}}")]
+                public static partial {{type}} F({{parameters}});
+            }
+            """);
+        Assert.Empty(outcome.Diagnostics);
+        return Assert.Single(outcome.Sources).Value;
+    }
+}
