@@ -53,15 +53,22 @@ public static partial class DoubleMath
         TV ef = TV.AddBits(e, TV.CreateBits(ShifterBits)) - TV.Create(Shifter) + exponentBias;
         TV s = f / (TV.Create(2.0) + f);
         TV z = s * s;
+        TV r = LogSeries(z);
+        TV hfsq = TV.Create(0.5) * f * f;
+        TV tail = TV.MultiplyAdd(s, hfsq + r, TV.MultiplyAdd(ef, TV.Create(Ln2Lo), add));
+        return TV.MultiplyAdd(ef, TV.Create(Ln2Hi), f - (hfsq - tail));
+    }
+
+    /// <summary>z R(z) with z = s², R a degree-6 Chebyshev fit of (2 atanh s − 2s) / s³ on s ≤ (√2 − 1)/(√2 + 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV LogSeries<TV>(TV z) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
+    {
         TV r = TV.MultiplyAdd(TV.Create(0.14616449685043406), z, TV.Create(0.15331721600556042));
         r = TV.MultiplyAdd(r, z, TV.Create(0.18182889125261723));
         r = TV.MultiplyAdd(r, z, TV.Create(0.2222221113479508));
         r = TV.MultiplyAdd(r, z, TV.Create(0.28571428625975487));
         r = TV.MultiplyAdd(r, z, TV.Create(0.39999999999899505));
         r = TV.MultiplyAdd(r, z, TV.Create(0.666666666666667));
-        r *= z;
-        TV hfsq = TV.Create(0.5) * f * f;
-        TV tail = TV.MultiplyAdd(s, hfsq + r, TV.MultiplyAdd(ef, TV.Create(Ln2Lo), add));
-        return TV.MultiplyAdd(ef, TV.Create(Ln2Hi), f - (hfsq - tail));
+        return r * z;
     }
 }

@@ -36,9 +36,4 @@ public static unsafe partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Clamp<TV>(TV x, TV lo, TV hi) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
         => TV.Min(TV.Max(x, lo), hi);
-
-    /// <summary>a raised to b, with the special cases of Math.Pow.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Pow<TV>(TV a, TV b) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
-        => Lanes.Map<TV, double>(a, b, &Math.Pow);
 }

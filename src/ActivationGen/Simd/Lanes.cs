@@ -51,4 +51,11 @@ internal static unsafe class Lanes
         }
         return TV.LoadUnsafe(ref sx, 0);
     }
+
+    /// <summary>Replaces only the lanes selected by <paramref name="mask"/> with <paramref name="f"/> of the operands.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV MapWhere<TV, T>(TV mask, TV x, TV y, TV result, delegate*<T, T, T> f)
+        where TV : struct, IVector<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => TV.ConditionalSelect(mask, Map(x, y, f), result);
 }

@@ -111,5 +111,8 @@ internal static class References
 
     public static double Softplus(double x) => Math.Max(x, 0) + Log1p(Math.Exp(-Math.Abs(x)));
 
+    /// <summary>Math.Pow, except that pow(x, 0) and pow(1, y) are 1 even for signaling NaNs (the C library returns NaN).</summary>
+    public static double Pow(double a, double b) => b == 0 || a == 1 ? 1 : Math.Pow(a, b);
+
     public static double Sign(double x) => double.IsNaN(x) ? x : x > 0 ? 1 : x < 0 ? -1 : 0;
 }
