@@ -51,6 +51,13 @@ internal sealed class Case<T> where T : unmanaged, IFloatingPointIeee754<T>
     public BackwardSumsFn<T>? BackwardSums { get; init; }
     public DerivativeFn<T>? Derivative { get; init; }
 
+    /// <summary>The name of the span that carries the output gradient (renamed when a parameter is called dy).</summary>
+    public string SeedName { get; init; } = "dy";
+
+    /// <summary>The generated name of input j's gradient span: dx for x, dLast for last.</summary>
+    public string GradientName(int j) =>
+        Inputs[j].Name is { Length: 1 } single ? "d" + single : "d" + char.ToUpperInvariant(Inputs[j].Name[0]) + Inputs[j].Name[1..];
+
     public int[] TrainableIndices => Enumerable.Range(0, Parameters.Length).Where(i => Parameters[i].Trainable).ToArray();
 
     public T[] ParameterValues => Parameters.Select(p => T.CreateTruncating(p.Value)).ToArray();

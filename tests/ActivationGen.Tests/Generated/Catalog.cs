@@ -290,6 +290,30 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, _) => TA.LogBranchBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.LogBranchDerivative(x),
         },
+        new()
+        {
+            // log(sigmoid(u)) → −softplus(−u), log(1+exp(u)) → softplus(u), log(exp(u)) → u,
+            // exp(u)/(exp(u)+1) → sigmoid(u), −1+exp(u) → expm1(u): finite far beyond where the naive forms overflow.
+            Name = "Rewrites", Formula = "log(sigmoid(x)) + log(exp(x) + 1) + log(exp(0.5 * x)) + exp(x) / (exp(x) + 1) - (-1 + exp(x))",
+            Inputs = [new("x", -12, 12)],
+            Reference = (x, _) => -Softplus(-x[0]) + Softplus(x[0]) + 0.5 * x[0] + Sigmoid(x[0]) - Expm1(x[0]),
+            Scalar = (x, _) => TA.Rewrites(x[0]),
+            Forward = (x, y, _) => TA.Rewrites(x[0].Span, y.Span),
+            Backward = (x, dy, dx, _) => TA.RewritesBackward(x[0].Span, dy.Span, dx[0].Span),
+            Derivative = (x, _) => TA.RewritesDerivative(x),
+        },
+        new()
+        {
+            // A trainable called dy pushes the output gradient's span to dy2.
+            Name = "Hygiene", Formula = "last * width + i * block + sin(xRef) * dy", SeedName = "dy2",
+            Inputs = [new("last", -2, 2), new("width", -2, 2), new("xRef", -2, 2)],
+            Parameters = [new("i", 0.6, false), new("block", -1.2, true), new("dy", 0.9, true)],
+            Reference = (x, p) => x[0] * x[1] + p[0] * p[1] + Math.Sin(x[2]) * p[2],
+            Scalar = (x, p) => TA.Hygiene(x[0], x[1], x[2], p[0], p[1], p[2]),
+            Forward = (x, y, p) => TA.Hygiene(x[0].Span, x[1].Span, x[2].Span, y.Span, p[0], p[1], p[2]),
+            Backward = (x, dy, dx, p) => TA.HygieneBackward(x[0].Span, x[1].Span, x[2].Span, dy.Span, dx[0].Span, dx[1].Span, dx[2].Span, p[0], p[1], p[2]),
+            BackwardSums = (x, dy, dx, p, s) => TA.HygieneBackward(x[0].Span, x[1].Span, x[2].Span, dy.Span, dx[0].Span, dx[1].Span, dx[2].Span, p[0], p[1], p[2], out s[0], out s[1]),
+        },
     ];
 
     public static Case<T> Get(string name) => All.Single(c => c.Name == name);

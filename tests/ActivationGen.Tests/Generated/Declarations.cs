@@ -133,4 +133,14 @@ public interface IActivations<T>
     static abstract void LogBranch(ReadOnlySpan<T> x, Span<T> y);
     static abstract void LogBranchBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx);
     static abstract T LogBranchDerivative(T x);
+
+    static abstract T Rewrites(T x);
+    static abstract void Rewrites(ReadOnlySpan<T> x, Span<T> y);
+    static abstract void RewritesBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx);
+    static abstract T RewritesDerivative(T x);
+
+    static abstract T Hygiene(T last, T width, T xRef, T i, T block, T dy);
+    static abstract void Hygiene(ReadOnlySpan<T> last, ReadOnlySpan<T> width, ReadOnlySpan<T> xRef, Span<T> y, T i, T block, T dy);
+    static abstract void HygieneBackward(ReadOnlySpan<T> last, ReadOnlySpan<T> width, ReadOnlySpan<T> xRef, ReadOnlySpan<T> dy2, Span<T> dLast, Span<T> dWidth, Span<T> dXRef, T i, T block, T dy);
+    static abstract void HygieneBackward(ReadOnlySpan<T> last, ReadOnlySpan<T> width, ReadOnlySpan<T> xRef, ReadOnlySpan<T> dy2, Span<T> dLast, Span<T> dWidth, Span<T> dXRef, T i, T block, T dy, out T dBlock, out T dDy);
 }

@@ -79,4 +79,11 @@ public sealed partial class DoubleActivations : IActivations<double>
 
     [Activation("x > 0 ? log(x) : x")]
     public static partial double LogBranch(double x);
+
+    [Activation("log(sigmoid(x)) + log(exp(x) + 1) + log(exp(0.5 * x)) + exp(x) / (exp(x) + 1) - (-1 + exp(x))")]
+    public static partial double Rewrites(double x);
+
+    // Parameter names that the generated code also uses for its own spans, locals and gradients.
+    [Activation("last * width + i * block + sin(xRef) * dy")]
+    public static partial double Hygiene(double last, double width, double xRef, [Param] double i, [Trainable] double block, [Trainable] double dy);
 }

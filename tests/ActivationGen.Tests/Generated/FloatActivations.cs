@@ -79,4 +79,11 @@ public sealed partial class FloatActivations : IActivations<float>
 
     [Activation("x > 0 ? log(x) : x")]
     public static partial float LogBranch(float x);
+
+    [Activation("log(sigmoid(x)) + log(exp(x) + 1) + log(exp(0.5 * x)) + exp(x) / (exp(x) + 1) - (-1 + exp(x))")]
+    public static partial float Rewrites(float x);
+
+    // Parameter names that the generated code also uses for its own spans, locals and gradients.
+    [Activation("last * width + i * block + sin(xRef) * dy")]
+    public static partial float Hygiene(float last, float width, float xRef, [Param] float i, [Trainable] float block, [Trainable] float dy);
 }
