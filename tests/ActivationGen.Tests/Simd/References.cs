@@ -34,7 +34,7 @@ internal static class References
             power *= s2;
             DoubleDouble term = power / k;
             sum += term;
-            if (Math.Abs(term.Hi) < 1e-34 * Math.Abs(sum.Hi))
+            if (Math.Abs(term.Hi) <= 1e-34 * Math.Abs(sum.Hi))
             {
                 break;
             }
@@ -61,7 +61,7 @@ internal static class References
         {
             term = term * x / n;
             sum += term;
-            if (Math.Abs(term.Hi) < 1e-34 * Math.Abs(sum.Hi))
+            if (Math.Abs(term.Hi) <= 1e-34 * Math.Abs(sum.Hi))
             {
                 break;
             }
@@ -76,6 +76,13 @@ internal static class References
             return x;
         }
         double ax = Math.Abs(x);
+        // 2/sqrt(pi) in double-double.
+        var twoOverSqrtPi = new DoubleDouble(1.1283791670955126, 1.5335459613165881e-17);
+        if (ax < 1e-10)
+        {
+            // The next term is x³/3 of this one: below 1e-20 relative.
+            return (twoOverSqrtPi * x).Value;
+        }
         if (ax < 2.5)
         {
             // Maclaurin series in double-double: its terms cancel by up to four digits below 2.5.
@@ -85,13 +92,12 @@ internal static class References
                 term = -(term * x2) / (n + 1);
                 DoubleDouble add = term / (2 * n + 3);
                 sum += add;
-                if (Math.Abs(add.Hi) < 1e-34 * Math.Abs(sum.Hi))
+                if (Math.Abs(add.Hi) <= 1e-34 * Math.Abs(sum.Hi))
                 {
                     break;
                 }
             }
-            // 2/sqrt(pi) in double-double.
-            return (sum * new DoubleDouble(1.1283791670955126, 1.5335459613165881e-17)).Value;
+            return (sum * twoOverSqrtPi).Value;
         }
         if (ax >= 6.5)
         {
