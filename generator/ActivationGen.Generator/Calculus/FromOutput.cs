@@ -66,6 +66,10 @@ internal static class FromOutput
             bool isExpm1 = inner is Apply { Op: Op.Expm1 };
             var expX = isExpm1 ? E.Add(inverse, E.One) : inverse;
             var expm1X = isExpm1 ? inverse : E.Subtract(inverse, E.One);
+            // c·exp(x) is y + c (or y) without dividing by c, which may be 0 at run time (ELU with α = 0).
+            var scaledExp = E.Multiply(scale, isExpm1 ? E.Add(inner, E.One) : inner);
+            var scaledExpFromY = isExpm1 ? E.Add(y, scale) : y;
+            d = Substitute.Map(d, e => e.Equals(scaledExp) ? scaledExpFromY : null);
             d = Substitute.Map(d, e => e is Apply { Op: Op.Exp or Op.Expm1 } ex && ex[0].Equals(exp[0])
                 ? (ex.Op == Op.Exp ? expX : expm1X)
                 : null);

@@ -35,8 +35,11 @@ internal static class ActivationEmitter
                 scopes.Pop().Dispose();
             if (kernels.IsValid)
             {
+                var shape = new Shape(kernels);
                 writer.Line();
-                KernelClass.Write(writer, new Shape(kernels));
+                KernelClass.Write(writer, shape);
+                foreach (var member in SpanMember.Of(shape))
+                    ParallelJobs.WriteJob(writer, shape, member);
             }
         }
         return writer.ToString();

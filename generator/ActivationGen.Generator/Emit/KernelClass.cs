@@ -1,61 +1,70 @@
 using System.Linq;
 using ActivationGen.Generator.Lowering;
-using ActivationGen.Generator.Pipeline;
 
 namespace ActivationGen.Generator.Emit;
 
 /// <summary>
 /// The file-local kernel class: the formula and its adjoints as straight-line code generic over the vector
-/// width, and the loops that run them over spans. One body serves every width and the scalar member.
+/// width, the loops that run them over spans, and the dispatch to the widest accelerated width. One body
+/// serves every width and the scalar members.
 /// </summary>
 internal static class KernelClass
 {
     private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+    private static readonly string[] Widths = ["Vec512", "Vec256", "Vec128"];
 
     public static void Write(SourceWriter writer, Shape s)
     {
         var k = s.Kernels;
         string one = s.Element.Vector("Vec1");
         var inputs = s.Inputs.Select(p => p.Name).ToArray();
-        string scalarArgs = Shape.Join(string.Join(", ", inputs.Select(n => $"{s.T} {n}")), s.ParameterList(false));
+        string scalarParameters = Shape.Join(string.Join(", ", inputs.Select(n => $"{s.T} {n}")), s.ParameterList(false));
         string lifted = string.Join(", ", inputs.Concat(s.Parameters.Select(p => p.Name)).Select(n => $"{one}.Create({n})"));
-        string vectorInputs = string.Join(", ", inputs.Select(n => "TV " + n));
-        string vectorParameters = string.Join(", ", s.Parameters.Select(p => "TV " + p.Name));
+        var members = SpanMember.Of(s).ToArray();
 
         writer.Line($"/// <summary>Kernels of <c>{System.Security.SecurityElement.Escape(k.FormulaDoc)}</c>, generic over the vector width.</summary>");
         writer.Line(ActivationEmitter.GeneratedCode);
         using (writer.Block($"file static class {s.KernelClass}"))
         {
-            // Sum of a one-lane vector is its lane: the scalar members run the same code as the span kernels.
-            writer.Line($"public static {s.T} Value({scalarArgs}) => {one}.Sum(Forward({lifted}));");
-            if (k.Derivative is not null)
-                writer.Line($"public static {s.T} Derivative({scalarArgs}) => {one}.Sum(DerivativeOf({lifted}));");
-
-            VectorKernel(writer, s, $"TV Forward<TV>({Shape.Join(vectorInputs, vectorParameters)})", k.Forward!, null);
-            var inputOuts = s.InputGradients.Select(g => "out TV " + g).ToArray();
-            VectorKernel(writer, s, $"void Backward<TV>({Shape.Join(vectorInputs, "TV " + s.IncomingGradient, vectorParameters, string.Join(", ", inputOuts))})",
-                k.Backward!, s.InputGradients);
-            if (k.BackwardWithTrainables is { } withTrainables)
+            // The scalar members run the same code as the span kernels, on one lane.
+            using (writer.Block($"public static {s.T} Value({scalarParameters})"))
             {
-                var allOuts = s.InputGradients.Concat(s.TrainableGradients).ToArray();
-                VectorKernel(writer, s, $"void BackwardWithTrainables<TV>({Shape.Join(vectorInputs, "TV " + s.IncomingGradient, vectorParameters, string.Join(", ", allOuts.Select(g => "out TV " + g)))})",
-                    withTrainables, allOuts);
+                writer.Line($"Forward({lifted}, out var {s.Output});");
+                writer.Line($"return {one}.Sum({s.Output});");
             }
             if (k.Derivative is { } derivative)
-                VectorKernel(writer, s, $"TV DerivativeOf<TV>({Shape.Join(vectorInputs, vectorParameters)})", derivative, null);
-            if (k.BackwardFromOutput is { } fromOutput)
-                VectorKernel(writer, s, $"void BackwardFromOutput<TV>({Shape.Join("TV " + s.Output, "TV " + s.IncomingGradient, vectorParameters, string.Join(", ", inputOuts))})",
-                    fromOutput, s.InputGradients);
+            {
+                writer.Line();
+                writer.Line($"public static {s.T} Derivative({scalarParameters}) => {one}.Sum(DerivativeOf({lifted}));");
+                VectorKernel(writer, s, $"TV DerivativeOf<TV>({Shape.Join(string.Join(", ", inputs.Select(n => "TV " + n)), VectorParameters(s))})", derivative, null);
+            }
 
-            var backwardReads = inputs.Append(s.IncomingGradient).ToArray();
-            SpanLoops.WriteForward(writer, s);
-            SpanLoops.WriteBackward(writer, s, "Backward", backwardReads, []);
-            if (k.BackwardWithTrainables is not null)
-                SpanLoops.WriteBackward(writer, s, "BackwardWithTrainables", backwardReads, s.TrainableGradients);
-            if (k.BackwardFromOutput is not null)
-                SpanLoops.WriteBackward(writer, s, "BackwardFromOutput", [s.Output, s.IncomingGradient], []);
+            foreach (var member in members)
+            {
+                var outs = member.Writes.Concat(member.Sums).ToArray();
+                string signature = Shape.Join(
+                    string.Join(", ", member.Reads.Select(n => "TV " + n)),
+                    VectorParameters(s),
+                    string.Join(", ", outs.Select(n => "out TV " + n)));
+                VectorKernel(writer, s, $"void {member.Kernel}<TV>({signature})", TapeOf(k, member.Kernel), outs);
+            }
+            foreach (var member in members)
+            {
+                Dispatch(writer, s, member);
+                SpanLoops.Write(writer, s, member);
+            }
         }
     }
+
+    private static Tape TapeOf(Pipeline.ActivationKernels k, string kernel) => kernel switch
+    {
+        "Forward" => k.Forward!,
+        "Backward" => k.Backward!,
+        "BackwardWithTrainables" => k.BackwardWithTrainables!,
+        _ => k.BackwardFromOutput!,
+    };
+
+    private static string VectorParameters(Shape s) => string.Join(", ", s.Parameters.Select(p => "TV " + p.Name));
 
     private static void VectorKernel(SourceWriter writer, Shape s, string signature, Tape tape, string[]? outs)
     {
@@ -71,6 +80,23 @@ internal static class KernelClass
             else
                 for (int i = 0; i < outs.Length; i++)
                     writer.Line($"{outs[i]} = {results[i]};");
+        }
+    }
+
+    /// <summary>Runs the loop at the widest vector width that is accelerated and fits the data.</summary>
+    private static void Dispatch(SourceWriter writer, Shape s, SpanMember member)
+    {
+        writer.Line();
+        using (writer.Block($"public static void {member.Kernel}Spans({member.Parameters(s, withDefaults: false)})"))
+        {
+            for (int i = 0; i < Widths.Length; i++)
+            {
+                string v = s.Element.Vector(Widths[i]);
+                writer.Line($"{(i == 0 ? "if" : "else if")} ({v}.IsHardwareAccelerated && {member.LengthOf}.Length >= {v}.Count)");
+                writer.Line($"    Run{member.Kernel}<{v}>({member.Arguments(s)});");
+            }
+            writer.Line("else");
+            writer.Line($"    Run{member.Kernel}<{s.Element.Vector("Vec1")}>({member.Arguments(s)});");
         }
     }
 }

@@ -25,20 +25,19 @@ namespace Users.Models
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void Band(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<double>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                BandKernels.RunForward<global::ActivationGen.Simd.Vec512<double>>(x, y, p);
-            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                BandKernels.RunForward<global::ActivationGen.Simd.Vec256<double>>(x, y, p);
-            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                BandKernels.RunForward<global::ActivationGen.Simd.Vec128<double>>(x, y, p);
-            else
-                BandKernels.RunForward<global::ActivationGen.Simd.Vec1<double>>(x, y, p);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new BandForwardJob { x = x, y = y, p = p };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            BandKernels.ForwardSpans(x, y, p);
         }
 
         /// <summary>
@@ -49,7 +48,7 @@ namespace Users.Models
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void BandBackward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
         {
@@ -57,25 +56,24 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<double>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<double>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                BandKernels.RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p);
-            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                BandKernels.RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p);
-            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                BandKernels.RunBackward<global::ActivationGen.Simd.Vec128<double>>(x, dy, dx, p);
-            else
-                BandKernels.RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new BandBackwardJob { x = x, dy = dy, dx = dx, p = p };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            BandKernels.BackwardSpans(x, dy, dx, p);
         }
 
         /// <summary>
-        /// Backward of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c> that also sums the gradient of each trainable parameter: <paramref name="dp"/> = Σ dy·∂f/∂p. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
+        /// Backward of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c> that also sums the gradient of each trainable parameter: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dp"/> = Σ dy·∂f/∂p. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
         /// </summary>
         /// <remarks>
         /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void BandBackward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
         {
@@ -83,14 +81,14 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<double>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<double>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                BandKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p, out dp);
-            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                BandKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p, out dp);
-            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                BandKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<double>>(x, dy, dx, p, out dp);
-            else
-                BandKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p, out dp);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new BandBackwardWithTrainablesJob { x = x, dy = dy, dx = dx, p = p };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                dp = (double)job.dp;
+                return;
+            }
+            BandKernels.BackwardWithTrainablesSpans(x, dy, dx, p, out dp);
         }
 
         /// <summary>
@@ -110,11 +108,37 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class BandKernels
     {
-        public static double Value(double x, double p) => global::ActivationGen.Simd.Vec1<double>.Sum(Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p)));
+        public static double Value(double x, double p)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p), out var y);
+            return global::ActivationGen.Simd.Vec1<double>.Sum(y);
+        }
+
         public static double Derivative(double x, double p) => global::ActivationGen.Simd.Vec1<double>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x, TV p)
+        public static TV DerivativeOf<TV>(TV x, TV p)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+        {
+            TV isLess0 = TV.LessThan(x, TV.Create(1d));
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(-1d));
+            TV mask0 = TV.And(isLess0, isGreater0);
+            TV isNotEqual0 = TV.NotEqual(TV.Create(2d), x);
+            TV mask1 = TV.Not(isNotEqual0);
+            TV mask2 = TV.Or(mask0, mask1);
+            TV product0 = x * x;
+            TV product1 = product0 * x;
+            TV quotient0 = TV.Create(1d) / product1;
+            TV product2 = TV.Create(-2d) * quotient0;
+            TV difference0 = p - TV.Create(1d);
+            TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
+            TV product3 = p * power0;
+            TV selected0 = TV.ConditionalSelect(mask2, product2, product3);
+            return selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void Forward<TV>(TV x, TV p, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
             TV isLess0 = TV.LessThan(x, TV.Create(1d));
@@ -127,7 +151,7 @@ namespace Users.Models
             TV quotient0 = TV.Create(1d) / product0;
             TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, p);
             TV selected0 = TV.ConditionalSelect(mask2, quotient0, power0);
-            return selected0;
+            y = selected0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -182,25 +206,16 @@ namespace Users.Models
             dp = selected1;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV p)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+        public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
         {
-            TV isLess0 = TV.LessThan(x, TV.Create(1d));
-            TV isGreater0 = TV.GreaterThan(x, TV.Create(-1d));
-            TV mask0 = TV.And(isLess0, isGreater0);
-            TV isNotEqual0 = TV.NotEqual(TV.Create(2d), x);
-            TV mask1 = TV.Not(isNotEqual0);
-            TV mask2 = TV.Or(mask0, mask1);
-            TV product0 = x * x;
-            TV product1 = product0 * x;
-            TV quotient0 = TV.Create(1d) / product1;
-            TV product2 = TV.Create(-2d) * quotient0;
-            TV difference0 = p - TV.Create(1d);
-            TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
-            TV product3 = p * power0;
-            TV selected0 = TV.ConditionalSelect(mask2, product2, product3);
-            return selected0;
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<double>>(x, y, p);
+            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<double>>(x, y, p);
+            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<double>>(x, y, p);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<double>>(x, y, p);
         }
 
         public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
@@ -213,10 +228,25 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last), vP);
+            Forward(TV.LoadUnsafe(ref xRef, last), vP, out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i), vP), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
+        {
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p);
+            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p);
+            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<double>>(x, dy, dx, p);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
@@ -237,6 +267,18 @@ namespace Users.Models
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+
+        public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
+        {
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p, out dp);
+            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p, out dp);
+            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<double>>(x, dy, dx, p, out dp);
+            else
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p, out dp);
         }
 
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
@@ -260,7 +302,6 @@ namespace Users.Models
                 BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 dpLanes += vDp;
-                // Float lanes flush into a double every 256 vectors, so that long sums keep their precision.
                 if ((block & 255) == 0)
                 {
                     dpTotal += TV.Sum(dpLanes);
@@ -271,6 +312,49 @@ namespace Users.Models
             // Lanes of the last vector that the loop already covered are not counted twice.
             TV counted = TV.LessThan(TV.Indices, TV.Create((double)(i - last)));
             dp = (double)(dpTotal + TV.Sum(dpLanes + TV.ConditionalSelect(counted, TV.Create(0d), lastDp)));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct BandForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<double> x;
+        public global::System.Span<double> y;
+        public double p;
+
+        public void Run(int start, int length)
+        {
+            BandKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), p);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct BandBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<double> x;
+        public global::System.ReadOnlySpan<double> dy;
+        public global::System.Span<double> dx;
+        public double p;
+
+        public void Run(int start, int length)
+        {
+            BandKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), p);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct BandBackwardWithTrainablesJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<double> x;
+        public global::System.ReadOnlySpan<double> dy;
+        public global::System.Span<double> dx;
+        public double p;
+        public double dp;
+
+        public void Run(int start, int length)
+        {
+            BandKernels.BackwardWithTrainablesSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), p, out double dpPart);
+            global::ActivationGen.Parallelism.Add(ref dp, dpPart);
         }
     }
 }

@@ -23,20 +23,19 @@ namespace Users.Models
         /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
         /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void Elu(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha = 1f)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                EluKernels.RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, alpha);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                EluKernels.RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, alpha);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                EluKernels.RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, alpha);
-            else
-                EluKernels.RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, alpha);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new EluForwardJob { x = x, y = y, alpha = alpha };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            EluKernels.ForwardSpans(x, y, alpha);
         }
 
         /// <summary>
@@ -46,7 +45,7 @@ namespace Users.Models
         /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
         /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void EluBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha = 1f)
         {
@@ -54,14 +53,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                EluKernels.RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, alpha);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                EluKernels.RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, alpha);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                EluKernels.RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, alpha);
-            else
-                EluKernels.RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, alpha);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new EluBackwardJob { x = x, dy = dy, dx = dx, alpha = alpha };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            EluKernels.BackwardSpans(x, dy, dx, alpha);
         }
 
         /// <summary>
@@ -71,7 +69,7 @@ namespace Users.Models
         /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
         /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void EluBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha = 1f)
         {
@@ -79,14 +77,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, alpha);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, alpha);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, alpha);
-            else
-                EluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, alpha);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new EluBackwardFromOutputJob { y = y, dy = dy, dx = dx, alpha = alpha };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            EluKernels.BackwardFromOutputSpans(y, dy, dx, alpha);
         }
 
         /// <summary>
@@ -105,18 +102,35 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class EluKernels
     {
-        public static float Value(float x, float alpha) => global::ActivationGen.Simd.Vec1<float>.Sum(Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha)));
+        public static float Value(float x, float alpha)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha), out var y);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(y);
+        }
+
         public static float Derivative(float x, float alpha) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x, TV alpha)
+        public static TV DerivativeOf<TV>(TV x, TV alpha)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
+            TV sum0 = TV.Create(1f) + expm10;
+            TV product0 = alpha * sum0;
+            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), product0);
+            return selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void Forward<TV>(TV x, TV alpha, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
             TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
             TV product0 = alpha * expm10;
             TV selected0 = TV.ConditionalSelect(isGreater0, x, product0);
-            return selected0;
+            y = selected0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -133,18 +147,6 @@ namespace Users.Models
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV alpha)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-        {
-            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
-            TV sum0 = TV.Create(1f) + expm10;
-            TV product0 = alpha * sum0;
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), product0);
-            return selected0;
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void BackwardFromOutput<TV>(TV y, TV dy, TV alpha, out TV dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -157,6 +159,18 @@ namespace Users.Models
             dx = product1;
         }
 
+        public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, alpha);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, alpha);
+        }
+
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -167,10 +181,25 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last), vAlpha);
+            Forward(TV.LoadUnsafe(ref xRef, last), vAlpha, out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i), vAlpha), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, alpha);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, alpha);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
@@ -193,6 +222,18 @@ namespace Users.Models
             TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
+        public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, alpha);
+            else
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, alpha);
+        }
+
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -211,6 +252,47 @@ namespace Users.Models
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct EluForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public float alpha;
+
+        public void Run(int start, int length)
+        {
+            EluKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), alpha);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct EluBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+        public float alpha;
+
+        public void Run(int start, int length)
+        {
+            EluKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), alpha);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct EluBackwardFromOutputJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> y;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+        public float alpha;
+
+        public void Run(int start, int length)
+        {
+            EluKernels.BackwardFromOutputSpans(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), alpha);
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Users.Models
         /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
         /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void Gated(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
         {
@@ -33,14 +33,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<double>(x, y, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<double>(h, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                GatedKernels.RunForward<global::ActivationGen.Simd.Vec512<double>>(x, h, y);
-            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                GatedKernels.RunForward<global::ActivationGen.Simd.Vec256<double>>(x, h, y);
-            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                GatedKernels.RunForward<global::ActivationGen.Simd.Vec128<double>>(x, h, y);
-            else
-                GatedKernels.RunForward<global::ActivationGen.Simd.Vec1<double>>(x, h, y);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new GatedForwardJob { x = x, h = h, y = y };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            GatedKernels.ForwardSpans(x, h, y);
         }
 
         /// <summary>
@@ -51,7 +50,7 @@ namespace Users.Models
         /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
         /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void GatedBackward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
         {
@@ -65,14 +64,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckOverlap<double>(x, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<double>(h, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<double>(dy, dh, nameof(dh));
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                GatedKernels.RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, h, dy, dx, dh);
-            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                GatedKernels.RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, h, dy, dx, dh);
-            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                GatedKernels.RunBackward<global::ActivationGen.Simd.Vec128<double>>(x, h, dy, dx, dh);
-            else
-                GatedKernels.RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, h, dy, dx, dh);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new GatedBackwardJob { x = x, h = h, dy = dy, dx = dx, dh = dh };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            GatedKernels.BackwardSpans(x, h, dy, dx, dh);
         }
     }
 
@@ -80,16 +78,20 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class GatedKernels
     {
-        public static double Value(double x, double h) => global::ActivationGen.Simd.Vec1<double>.Sum(Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(h)));
+        public static double Value(double x, double h)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(h), out var y);
+            return global::ActivationGen.Simd.Vec1<double>.Sum(y);
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x, TV h)
+        public static void Forward<TV>(TV x, TV h, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
             TV tanh0 = global::ActivationGen.Simd.DoubleMath.Tanh(x);
             TV sigmoid0 = global::ActivationGen.Simd.DoubleMath.Sigmoid(h);
             TV product0 = tanh0 * sigmoid0;
-            return product0;
+            y = product0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -110,6 +112,18 @@ namespace Users.Models
             dh = product5;
         }
 
+        public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
+        {
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<double>>(x, h, y);
+            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<double>>(x, h, y);
+            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<double>>(x, h, y);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<double>>(x, h, y);
+        }
+
         public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -120,10 +134,25 @@ namespace Users.Models
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last));
+            Forward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i)), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
+        {
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, h, dy, dx, dh);
+            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, h, dy, dx, dh);
+            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<double>>(x, h, dy, dx, dh);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, h, dy, dx, dh);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
@@ -147,6 +176,34 @@ namespace Users.Models
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
             TV.StoreUnsafe(lastDh, ref dhRef, last);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct GatedForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<double> x;
+        public global::System.ReadOnlySpan<double> h;
+        public global::System.Span<double> y;
+
+        public void Run(int start, int length)
+        {
+            GatedKernels.ForwardSpans(x.Slice(start, length), h.Slice(start, length), y.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct GatedBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<double> x;
+        public global::System.ReadOnlySpan<double> h;
+        public global::System.ReadOnlySpan<double> dy;
+        public global::System.Span<double> dx;
+        public global::System.Span<double> dh;
+
+        public void Run(int start, int length)
+        {
+            GatedKernels.BackwardSpans(x.Slice(start, length), h.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), dh.Slice(start, length));
         }
     }
 }

@@ -23,20 +23,19 @@ namespace Users.Models
         /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
         /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void GeluTanh(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                GeluTanhKernels.RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                GeluTanhKernels.RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                GeluTanhKernels.RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
-            else
-                GeluTanhKernels.RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new GeluTanhForwardJob { x = x, y = y };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            GeluTanhKernels.ForwardSpans(x, y);
         }
 
         /// <summary>
@@ -46,7 +45,7 @@ namespace Users.Models
         /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
         /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void GeluTanhBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         {
@@ -54,14 +53,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                GeluTanhKernels.RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                GeluTanhKernels.RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                GeluTanhKernels.RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
-            else
-                GeluTanhKernels.RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new GeluTanhBackwardJob { x = x, dy = dy, dx = dx };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            GeluTanhKernels.BackwardSpans(x, dy, dx);
         }
 
         /// <summary>
@@ -80,11 +78,41 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class GeluTanhKernels
     {
-        public static float Value(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(Forward(global::ActivationGen.Simd.Vec1<float>.Create(x)));
+        public static float Value(float x)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(y);
+        }
+
         public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x)
+        public static TV DerivativeOf<TV>(TV x)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV product0 = x * x;
+            TV product1 = product0 * x;
+            TV product2 = TV.Create(0.044715f) * product1;
+            TV sum0 = x + product2;
+            TV product3 = TV.Create(0.7978846f) * sum0;
+            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product3);
+            TV sum1 = TV.Create(1f) + tanh0;
+            TV product4 = TV.Create(0.5f) * sum1;
+            TV product5 = tanh0 * tanh0;
+            TV difference0 = TV.Create(1f) - product5;
+            TV product6 = TV.Create(0.5f) * x;
+            TV product7 = difference0 * product6;
+            TV product8 = TV.Create(0.7978846f) * product7;
+            TV sum2 = product4 + product8;
+            TV product9 = TV.Create(0.044715f) * product8;
+            TV product10 = TV.Create(3f) * product0;
+            TV product11 = product9 * product10;
+            TV sum3 = sum2 + product11;
+            return sum3;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void Forward<TV>(TV x, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV product0 = x * x;
@@ -96,7 +124,7 @@ namespace Users.Models
             TV sum1 = TV.Create(1f) + tanh0;
             TV product4 = TV.Create(0.5f) * x;
             TV product5 = sum1 * product4;
-            return product5;
+            y = product5;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -126,29 +154,16 @@ namespace Users.Models
             dx = sum3;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
-            TV product0 = x * x;
-            TV product1 = product0 * x;
-            TV product2 = TV.Create(0.044715f) * product1;
-            TV sum0 = x + product2;
-            TV product3 = TV.Create(0.7978846f) * sum0;
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product3);
-            TV sum1 = TV.Create(1f) + tanh0;
-            TV product4 = TV.Create(0.5f) * sum1;
-            TV product5 = tanh0 * tanh0;
-            TV difference0 = TV.Create(1f) - product5;
-            TV product6 = TV.Create(0.5f) * x;
-            TV product7 = difference0 * product6;
-            TV product8 = TV.Create(0.7978846f) * product7;
-            TV sum2 = product4 + product8;
-            TV product9 = TV.Create(0.044715f) * product8;
-            TV product10 = TV.Create(3f) * product0;
-            TV product11 = product9 * product10;
-            TV sum3 = sum2 + product11;
-            return sum3;
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
         }
 
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
@@ -160,10 +175,25 @@ namespace Users.Models
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last));
+            Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i)), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -183,6 +213,31 @@ namespace Users.Models
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct GeluTanhForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+
+        public void Run(int start, int length)
+        {
+            GeluTanhKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct GeluTanhBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+
+        public void Run(int start, int length)
+        {
+            GeluTanhKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
         }
     }
 }

@@ -23,20 +23,19 @@ namespace Users.Models
         /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void HardTanh(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo = -1f, float hi = 1f)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                HardTanhKernels.RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, lo, hi);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                HardTanhKernels.RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, lo, hi);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                HardTanhKernels.RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, lo, hi);
-            else
-                HardTanhKernels.RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, lo, hi);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new HardTanhForwardJob { x = x, y = y, lo = lo, hi = hi };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            HardTanhKernels.ForwardSpans(x, y, lo, hi);
         }
 
         /// <summary>
@@ -46,7 +45,7 @@ namespace Users.Models
         /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void HardTanhBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo = -1f, float hi = 1f)
         {
@@ -54,14 +53,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                HardTanhKernels.RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, lo, hi);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                HardTanhKernels.RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, lo, hi);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                HardTanhKernels.RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, lo, hi);
-            else
-                HardTanhKernels.RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, lo, hi);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new HardTanhBackwardJob { x = x, dy = dy, dx = dx, lo = lo, hi = hi };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            HardTanhKernels.BackwardSpans(x, dy, dx, lo, hi);
         }
 
         /// <summary>
@@ -71,7 +69,7 @@ namespace Users.Models
         /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void HardTanhBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo = -1f, float hi = 1f)
         {
@@ -79,14 +77,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, lo, hi);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, lo, hi);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, lo, hi);
-            else
-                HardTanhKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, lo, hi);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new HardTanhBackwardFromOutputJob { y = y, dy = dy, dx = dx, lo = lo, hi = hi };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            HardTanhKernels.BackwardFromOutputSpans(y, dy, dx, lo, hi);
         }
 
         /// <summary>
@@ -105,18 +102,34 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class HardTanhKernels
     {
-        public static float Value(float x, float lo, float hi) => global::ActivationGen.Simd.Vec1<float>.Sum(Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi)));
+        public static float Value(float x, float lo, float hi)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi), out var y);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(y);
+        }
+
         public static float Derivative(float x, float lo, float hi) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x, TV lo, TV hi)
+        public static TV DerivativeOf<TV>(TV x, TV lo, TV hi)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), TV.Create(1f));
+            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected0);
+            return selected1;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void Forward<TV>(TV x, TV lo, TV hi, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
             TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, hi, x);
             TV selected1 = TV.ConditionalSelect(isLessOrEqual0, lo, selected0);
-            return selected1;
+            y = selected1;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -128,17 +141,6 @@ namespace Users.Models
             TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), dy);
             TV selected1 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected0);
             dx = selected1;
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV lo, TV hi)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-        {
-            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
-            TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), TV.Create(1f));
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected0);
-            return selected1;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -154,6 +156,18 @@ namespace Users.Models
             dx = selected2;
         }
 
+        public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, lo, hi);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, lo, hi);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, lo, hi);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, lo, hi);
+        }
+
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -165,10 +179,25 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last), vLo, vHi);
+            Forward(TV.LoadUnsafe(ref xRef, last), vLo, vHi, out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i), vLo, vHi), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, lo, hi);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, lo, hi);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, lo, hi);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, lo, hi);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
@@ -192,6 +221,18 @@ namespace Users.Models
             TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
+        public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, lo, hi);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, lo, hi);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, lo, hi);
+            else
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, lo, hi);
+        }
+
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -211,6 +252,50 @@ namespace Users.Models
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct HardTanhForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public float lo;
+        public float hi;
+
+        public void Run(int start, int length)
+        {
+            HardTanhKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), lo, hi);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct HardTanhBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+        public float lo;
+        public float hi;
+
+        public void Run(int start, int length)
+        {
+            HardTanhKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), lo, hi);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct HardTanhBackwardFromOutputJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> y;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+        public float lo;
+        public float hi;
+
+        public void Run(int start, int length)
+        {
+            HardTanhKernels.BackwardFromOutputSpans(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), lo, hi);
         }
     }
 }

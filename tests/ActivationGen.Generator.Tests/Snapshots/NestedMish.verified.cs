@@ -23,20 +23,19 @@ partial class Network<T>
         /// f = <c>x * tanh(softplus(x))</c><br/>
         /// ∂f/∂x = <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static void Mish(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                MishKernels.RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                MishKernels.RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                MishKernels.RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
-            else
-                MishKernels.RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new MishForwardJob { x = x, y = y };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            MishKernels.ForwardSpans(x, y);
         }
 
         /// <summary>
@@ -46,7 +45,7 @@ partial class Network<T>
         /// f = <c>x * tanh(softplus(x))</c><br/>
         /// ∂f/∂x = <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static void MishBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         {
@@ -54,14 +53,13 @@ partial class Network<T>
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                MishKernels.RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                MishKernels.RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                MishKernels.RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
-            else
-                MishKernels.RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new MishBackwardJob { x = x, dy = dy, dx = dx };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            MishKernels.BackwardSpans(x, dy, dx);
         }
 
         /// <summary>
@@ -81,17 +79,37 @@ partial class Network<T>
 [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
 file static class MishKernels
 {
-    public static float Value(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(Forward(global::ActivationGen.Simd.Vec1<float>.Create(x)));
+    public static float Value(float x)
+    {
+        Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
+        return global::ActivationGen.Simd.Vec1<float>.Sum(y);
+    }
+
     public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static TV Forward<TV>(TV x)
+    public static TV DerivativeOf<TV>(TV x)
+        where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+    {
+        TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
+        TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
+        TV product0 = tanh0 * tanh0;
+        TV difference0 = TV.Create(1f) - product0;
+        TV product1 = x * difference0;
+        TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
+        TV product2 = product1 * sigmoid0;
+        TV sum0 = product2 + tanh0;
+        return sum0;
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Forward<TV>(TV x, out TV y)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
         TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
         TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
         TV product0 = x * tanh0;
-        return product0;
+        y = product0;
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -111,19 +129,16 @@ file static class MishKernels
         dx = sum0;
     }
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static TV DerivativeOf<TV>(TV x)
-        where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+    public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
     {
-        TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
-        TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
-        TV product0 = tanh0 * tanh0;
-        TV difference0 = TV.Create(1f) - product0;
-        TV product1 = x * difference0;
-        TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
-        TV product2 = product1 * sigmoid0;
-        TV sum0 = product2 + tanh0;
-        return sum0;
+        if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+            RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
+        else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+            RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
+        else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+            RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
+        else
+            RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
     }
 
     public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
@@ -135,10 +150,25 @@ file static class MishKernels
         ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
         nuint width = (nuint)TV.Count;
         nuint last = (nuint)y.Length - width;
-        TV lastY = Forward(TV.LoadUnsafe(ref xRef, last));
+        Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
         for (nuint i = 0; i < last; i += width)
-            TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i)), ref yRef, i);
+        {
+            Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+            TV.StoreUnsafe(vY, ref yRef, i);
+        }
         TV.StoreUnsafe(lastY, ref yRef, last);
+    }
+
+    public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+    {
+        if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+            RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
+        else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+            RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
+        else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+            RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
+        else
+            RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
     }
 
     public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -158,5 +188,30 @@ file static class MishKernels
             TV.StoreUnsafe(vDx, ref dxRef, i);
         }
         TV.StoreUnsafe(lastDx, ref dxRef, last);
+    }
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+file ref struct MishForwardJob : global::ActivationGen.IChunkedJob
+{
+    public global::System.ReadOnlySpan<float> x;
+    public global::System.Span<float> y;
+
+    public void Run(int start, int length)
+    {
+        MishKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length));
+    }
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+file ref struct MishBackwardJob : global::ActivationGen.IChunkedJob
+{
+    public global::System.ReadOnlySpan<float> x;
+    public global::System.ReadOnlySpan<float> dy;
+    public global::System.Span<float> dx;
+
+    public void Run(int start, int length)
+    {
+        MishKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
     }
 }

@@ -23,20 +23,19 @@ namespace Users.Models
         /// f = <c>max(x, 0)</c><br/>
         /// ∂f/∂x = <c>x &gt; 0 ? 1 : 0</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void Relu(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                ReluKernels.RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                ReluKernels.RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                ReluKernels.RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
-            else
-                ReluKernels.RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new ReluForwardJob { x = x, y = y };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            ReluKernels.ForwardSpans(x, y);
         }
 
         /// <summary>
@@ -46,7 +45,7 @@ namespace Users.Models
         /// f = <c>max(x, 0)</c><br/>
         /// ∂f/∂x = <c>x &gt; 0 ? 1 : 0</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void ReluBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         {
@@ -54,14 +53,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                ReluKernels.RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                ReluKernels.RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                ReluKernels.RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
-            else
-                ReluKernels.RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new ReluBackwardJob { x = x, dy = dy, dx = dx };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            ReluKernels.BackwardSpans(x, dy, dx);
         }
 
         /// <summary>
@@ -71,7 +69,7 @@ namespace Users.Models
         /// f = <c>max(x, 0)</c><br/>
         /// ∂f/∂x = <c>x &gt; 0 ? 1 : 0</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void ReluBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         {
@@ -79,14 +77,13 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx);
-            else
-                ReluKernels.RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new ReluBackwardFromOutputJob { y = y, dy = dy, dx = dx };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            ReluKernels.BackwardFromOutputSpans(y, dy, dx);
         }
 
         /// <summary>
@@ -105,15 +102,29 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class ReluKernels
     {
-        public static float Value(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(Forward(global::ActivationGen.Simd.Vec1<float>.Create(x)));
+        public static float Value(float x)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(y);
+        }
+
         public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x)
+        public static TV DerivativeOf<TV>(TV x)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), TV.Create(0f));
+            return selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void Forward<TV>(TV x, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV max0 = global::ActivationGen.Simd.SingleMath.Max(x, TV.Create(0f));
-            return max0;
+            y = max0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -126,21 +137,24 @@ namespace Users.Models
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-        {
-            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), TV.Create(0f));
-            return selected0;
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void BackwardFromOutput<TV>(TV y, TV dy, out TV dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
             TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
             dx = selected0;
+        }
+
+        public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
         }
 
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
@@ -152,10 +166,25 @@ namespace Users.Models
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last));
+            Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i)), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -177,6 +206,18 @@ namespace Users.Models
             TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
+        public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx);
+            else
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
+        }
+
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -194,6 +235,44 @@ namespace Users.Models
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct ReluForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+
+        public void Run(int start, int length)
+        {
+            ReluKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct ReluBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+
+        public void Run(int start, int length)
+        {
+            ReluKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct ReluBackwardFromOutputJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> y;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+
+        public void Run(int start, int length)
+        {
+            ReluKernels.BackwardFromOutputSpans(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
         }
     }
 }

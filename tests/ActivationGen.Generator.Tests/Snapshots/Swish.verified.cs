@@ -25,20 +25,19 @@ namespace Users.Models
         /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
         /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void Swish(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
         {
             global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                SwishKernels.RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, beta);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                SwishKernels.RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, beta);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                SwishKernels.RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, beta);
-            else
-                SwishKernels.RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, beta);
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new SwishForwardJob { x = x, y = y, beta = beta };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            SwishKernels.ForwardSpans(x, y, beta);
         }
 
         /// <summary>
@@ -49,7 +48,7 @@ namespace Users.Models
         /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
         /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void SwishBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
         {
@@ -57,25 +56,24 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                SwishKernels.RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, beta);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                SwishKernels.RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, beta);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                SwishKernels.RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, beta);
-            else
-                SwishKernels.RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new SwishBackwardJob { x = x, dy = dy, dx = dx, beta = beta };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            SwishKernels.BackwardSpans(x, dy, dx, beta);
         }
 
         /// <summary>
-        /// Backward of <c>x * sigmoid(beta * x)</c> that also sums the gradient of each trainable parameter: <paramref name="dBeta"/> = Σ dy·∂f/∂beta. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
+        /// Backward of <c>x * sigmoid(beta * x)</c> that also sums the gradient of each trainable parameter: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dBeta"/> = Σ dy·∂f/∂beta. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
         /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
         /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first input's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void SwishBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
         {
@@ -83,14 +81,14 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(x.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                SwishKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, beta, out dBeta);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                SwishKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, beta, out dBeta);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                SwishKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, beta, out dBeta);
-            else
-                SwishKernels.RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta, out dBeta);
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new SwishBackwardWithTrainablesJob { x = x, dy = dy, dx = dx, beta = beta };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                dBeta = (float)job.dBeta;
+                return;
+            }
+            SwishKernels.BackwardWithTrainablesSpans(x, dy, dx, beta, out dBeta);
         }
 
         /// <summary>
@@ -110,17 +108,36 @@ namespace Users.Models
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class SwishKernels
     {
-        public static float Value(float x, float beta) => global::ActivationGen.Simd.Vec1<float>.Sum(Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta)));
+        public static float Value(float x, float beta)
+        {
+            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta), out var y);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(y);
+        }
+
         public static float Derivative(float x, float beta) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV Forward<TV>(TV x, TV beta)
+        public static TV DerivativeOf<TV>(TV x, TV beta)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV product0 = beta * x;
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
+            TV difference0 = TV.Create(1f) - sigmoid0;
+            TV product1 = difference0 * sigmoid0;
+            TV product2 = x * product1;
+            TV product3 = beta * product2;
+            TV sum0 = product3 + sigmoid0;
+            return sum0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void Forward<TV>(TV x, TV beta, out TV y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV product0 = beta * x;
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = x * sigmoid0;
-            return product1;
+            y = product1;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -157,18 +174,16 @@ namespace Users.Models
             dBeta = product6;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV beta)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
         {
-            TV product0 = beta * x;
-            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product1 = difference0 * sigmoid0;
-            TV product2 = x * product1;
-            TV product3 = beta * product2;
-            TV sum0 = product3 + sigmoid0;
-            return sum0;
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, beta);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, beta);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, beta);
+            else
+                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, beta);
         }
 
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
@@ -181,10 +196,25 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            TV lastY = Forward(TV.LoadUnsafe(ref xRef, last), vBeta);
+            Forward(TV.LoadUnsafe(ref xRef, last), vBeta, out TV lastY);
             for (nuint i = 0; i < last; i += width)
-                TV.StoreUnsafe(Forward(TV.LoadUnsafe(ref xRef, i), vBeta), ref yRef, i);
+            {
+                Forward(TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
+                TV.StoreUnsafe(vY, ref yRef, i);
+            }
             TV.StoreUnsafe(lastY, ref yRef, last);
+        }
+
+        public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, beta);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, beta);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, beta);
+            else
+                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta);
         }
 
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
@@ -205,6 +235,18 @@ namespace Users.Models
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
+        }
+
+        public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, beta, out dBeta);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, beta, out dBeta);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, beta, out dBeta);
+            else
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta, out dBeta);
         }
 
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
@@ -228,7 +270,6 @@ namespace Users.Models
                 BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 dBetaLanes += vDBeta;
-                // Float lanes flush into a double every 256 vectors, so that long sums keep their precision.
                 if ((block & 255) == 0)
                 {
                     dBetaTotal += TV.Sum(dBetaLanes);
@@ -239,6 +280,49 @@ namespace Users.Models
             // Lanes of the last vector that the loop already covered are not counted twice.
             TV counted = TV.LessThan(TV.Indices, TV.Create((float)(i - last)));
             dBeta = (float)(dBetaTotal + TV.Sum(dBetaLanes + TV.ConditionalSelect(counted, TV.Create(0f), lastDBeta)));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct SwishForwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public float beta;
+
+        public void Run(int start, int length)
+        {
+            SwishKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), beta);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct SwishBackwardJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+        public float beta;
+
+        public void Run(int start, int length)
+        {
+            SwishKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), beta);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct SwishBackwardWithTrainablesJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+        public float beta;
+        public double dBeta;
+
+        public void Run(int start, int length)
+        {
+            SwishKernels.BackwardWithTrainablesSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), beta, out float dBetaPart);
+            global::ActivationGen.Parallelism.Add(ref dBeta, dBetaPart);
         }
     }
 }

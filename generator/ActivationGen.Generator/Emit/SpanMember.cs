@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ActivationGen.Generator.Emit;
+
+/// <summary>
+/// One span member of the generated API: which spans it reads and writes and which sums it returns. The
+/// public member, the width dispatch, the loop and the parallel job of a member are all written from this.
+/// </summary>
+internal sealed record SpanMember(string Kernel, string PublicName, string[] Reads, string[] Writes, string[] Sums)
+{
+    public static IEnumerable<SpanMember> Of(Shape s)
+    {
+        var k = s.Kernels;
+        var inputs = s.Inputs.Select(p => p.Name).ToArray();
+        var backwardReads = inputs.Append(s.IncomingGradient).ToArray();
+        yield return new SpanMember("Forward", s.Spec.Name, inputs, [s.Output], []);
+        yield return new SpanMember("Backward", s.Spec.Name + "Backward", backwardReads, s.InputGradients, []);
+        if (k.BackwardWithTrainables is not null)
+            yield return new SpanMember("BackwardWithTrainables", s.Spec.Name + "Backward", backwardReads, s.InputGradients, s.TrainableGradients);
+        if (k.BackwardFromOutput is not null)
+            yield return new SpanMember("BackwardFromOutput", s.Spec.Name + "BackwardFromOutput", [s.Output, s.IncomingGradient], s.InputGradients, []);
+    }
+
+    /// <summary>"ReadOnlySpan&lt;float&gt; x, Span&lt;float&gt; y, float beta[, out float dBeta]".</summary>
+    public string Parameters(Shape s, bool withDefaults) => Shape.Join(
+        string.Join(", ", Reads.Select(n => $"{s.ReadOnlySpan} {n}")),
+        string.Join(", ", Writes.Select(n => $"{s.Span} {n}")),
+        s.ParameterList(withDefaults && Sums.Length == 0),
+        string.Join(", ", Sums.Select(g => $"out {s.T} {g}")));
+
+    /// <summary>"x, y, beta[, out dBeta]", with each span and each sum passed through the given rewrites.</summary>
+    public string Arguments(Shape s, System.Func<string, string>? span = null, System.Func<string, string>? sum = null) => Shape.Join(
+        string.Join(", ", Reads.Concat(Writes).Select(span ?? (n => n))),
+        s.ParameterNames,
+        string.Join(", ", Sums.Select(sum ?? (g => "out " + g))));
+
+    public string LengthOf => Writes[0];
+}
