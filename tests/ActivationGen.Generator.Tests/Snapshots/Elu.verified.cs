@@ -63,7 +63,7 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &gt; 0 ? x : alpha * expm1(x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha * (1 + y / alpha)</c> where y = f(x).
+        /// Backward of <c>x &gt; 0 ? x : alpha * expm1(x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha + y</c> where y = f(x).
         /// </summary>
         /// <remarks>
         /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
@@ -151,12 +151,10 @@ namespace Users.Models
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
-            TV quotient0 = y / alpha;
-            TV sum0 = TV.Create(1f) + quotient0;
-            TV product0 = alpha * sum0;
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), product0);
-            TV product1 = dy * selected0;
-            dx = product1;
+            TV sum0 = alpha + y;
+            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), sum0);
+            TV product0 = dy * selected0;
+            dx = product0;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)

@@ -19,6 +19,7 @@ public interface IActivations<T>
     static abstract void Elu(ReadOnlySpan<T> x, Span<T> y, T alpha);
     static abstract void EluBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, T alpha);
     static abstract T EluDerivative(T x, T alpha);
+    static abstract void EluBackwardFromOutput(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx, T alpha);
 
     static abstract T Gated(T x, T h);
     static abstract void Gated(ReadOnlySpan<T> x, ReadOnlySpan<T> h, Span<T> y);
@@ -128,6 +129,7 @@ public interface IActivations<T>
     static abstract void AffineBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, T a, T b);
     static abstract void AffineBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, T a, T b, out T dA, out T dB);
     static abstract T AffineDerivative(T x, T a, T b);
+    static abstract void AffineBackwardFromOutput(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx, T a, T b);
 
     static abstract T LogBranch(T x);
     static abstract void LogBranch(ReadOnlySpan<T> x, Span<T> y);
