@@ -7,7 +7,7 @@ namespace ActivationGen.Generator.Emit;
 /// The loop that drives a vector kernel over spans: one pass over memory, and a tail that re-runs the last
 /// full vector instead of a scalar loop. The last vector is computed before the loop, so that in place
 /// (an output that is an input) every read happens before the write that would clobber it. Sums of
-/// trainable gradients flush from float lanes into a double every 256 vectors.
+/// trainable gradients accumulate in compensated (Kahan) lanes that flush into a double every 256 vectors.
 /// </summary>
 internal static class SpanLoops
 {
@@ -44,7 +44,10 @@ internal static class SpanLoops
             writer.Line($"nuint {last} = (nuint){member.LengthOf}.Length - {width};");
             writer.Line(Call(last, last));
             foreach (var sum in sums)
+            {
                 writer.Line($"TV {sum}Lanes = {zero};");
+                writer.Line($"TV {sum}Compensation = {zero};");
+            }
             foreach (var sum in sums)
                 writer.Line($"double {sum}Total = 0;");
             writer.Lines(sums.Length == 0
@@ -56,15 +59,22 @@ internal static class SpanLoops
                 foreach (var w in member.Writes)
                     writer.Line($"TV.StoreUnsafe(v{Names.Pascal(w)}, ref {w}Ref, {i});");
                 foreach (var sum in sums)
-                    writer.Line($"{sum}Lanes += v{Names.Pascal(sum)};");
+                {
+                    // Compensated (Kahan) lanes: a plain float running sum drifts by up to n·ε over n vectors.
+                    writer.Line($"TV {sum}Step = v{Names.Pascal(sum)} - {sum}Compensation;");
+                    writer.Line($"TV {sum}Next = {sum}Lanes + {sum}Step;");
+                    writer.Line($"{sum}Compensation = ({sum}Next - {sum}Lanes) - {sum}Step;");
+                    writer.Line($"{sum}Lanes = {sum}Next;");
+                }
                 if (sums.Length > 0)
                 {
                     using (writer.Block($"if (({block} & 255) == 0)"))
                     {
                         foreach (var sum in sums)
                         {
-                            writer.Line($"{sum}Total += TV.Sum({sum}Lanes);");
+                            writer.Line($"{sum}Total += (double)TV.Sum({sum}Lanes) - (double)TV.Sum({sum}Compensation);");
                             writer.Line($"{sum}Lanes = {zero};");
+                            writer.Line($"{sum}Compensation = {zero};");
                         }
                     }
                 }
@@ -76,7 +86,7 @@ internal static class SpanLoops
                 writer.Line("// Lanes of the last vector that the loop already covered are not counted twice.");
                 writer.Line($"TV {counted} = TV.LessThan(TV.Indices, TV.Create(({s.T})({i} - {last})));");
                 foreach (var sum in sums)
-                    writer.Line($"{sum} = ({s.T})({sum}Total + TV.Sum({sum}Lanes + TV.ConditionalSelect({counted}, {zero}, {last}{Names.Pascal(sum)})));");
+                    writer.Line($"{sum} = ({s.T})({sum}Total - TV.Sum({sum}Compensation) + TV.Sum({sum}Lanes) + TV.Sum(TV.ConditionalSelect({counted}, {zero}, {last}{Names.Pascal(sum)})));");
             }
         }
     }

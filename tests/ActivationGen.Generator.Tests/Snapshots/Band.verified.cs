@@ -295,23 +295,28 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx, out TV lastDp);
             TV dpLanes = TV.Create(0d);
+            TV dpCompensation = TV.Create(0d);
             double dpTotal = 0;
             nuint i = 0;
             for (int block = 1; i < last; i += width, block++)
             {
                 BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                dpLanes += vDp;
+                TV dpStep = vDp - dpCompensation;
+                TV dpNext = dpLanes + dpStep;
+                dpCompensation = (dpNext - dpLanes) - dpStep;
+                dpLanes = dpNext;
                 if ((block & 255) == 0)
                 {
-                    dpTotal += TV.Sum(dpLanes);
+                    dpTotal += (double)TV.Sum(dpLanes) - (double)TV.Sum(dpCompensation);
                     dpLanes = TV.Create(0d);
+                    dpCompensation = TV.Create(0d);
                 }
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
             // Lanes of the last vector that the loop already covered are not counted twice.
             TV counted = TV.LessThan(TV.Indices, TV.Create((double)(i - last)));
-            dp = (double)(dpTotal + TV.Sum(dpLanes + TV.ConditionalSelect(counted, TV.Create(0d), lastDp)));
+            dp = (double)(dpTotal - TV.Sum(dpCompensation) + TV.Sum(dpLanes) + TV.Sum(TV.ConditionalSelect(counted, TV.Create(0d), lastDp)));
         }
     }
 

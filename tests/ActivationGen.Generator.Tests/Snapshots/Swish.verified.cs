@@ -263,23 +263,28 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx, out TV lastDBeta);
             TV dBetaLanes = TV.Create(0f);
+            TV dBetaCompensation = TV.Create(0f);
             double dBetaTotal = 0;
             nuint i = 0;
             for (int block = 1; i < last; i += width, block++)
             {
                 BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                dBetaLanes += vDBeta;
+                TV dBetaStep = vDBeta - dBetaCompensation;
+                TV dBetaNext = dBetaLanes + dBetaStep;
+                dBetaCompensation = (dBetaNext - dBetaLanes) - dBetaStep;
+                dBetaLanes = dBetaNext;
                 if ((block & 255) == 0)
                 {
-                    dBetaTotal += TV.Sum(dBetaLanes);
+                    dBetaTotal += (double)TV.Sum(dBetaLanes) - (double)TV.Sum(dBetaCompensation);
                     dBetaLanes = TV.Create(0f);
+                    dBetaCompensation = TV.Create(0f);
                 }
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
             // Lanes of the last vector that the loop already covered are not counted twice.
             TV counted = TV.LessThan(TV.Indices, TV.Create((float)(i - last)));
-            dBeta = (float)(dBetaTotal + TV.Sum(dBetaLanes + TV.ConditionalSelect(counted, TV.Create(0f), lastDBeta)));
+            dBeta = (float)(dBetaTotal - TV.Sum(dBetaCompensation) + TV.Sum(dBetaLanes) + TV.Sum(TV.ConditionalSelect(counted, TV.Create(0f), lastDBeta)));
         }
     }
 
