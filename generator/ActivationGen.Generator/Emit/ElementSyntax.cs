@@ -25,7 +25,7 @@ internal sealed class ElementSyntax
     public string Math { get; }
 
     // The vector math needs the bit-level primitives too, so kernels constrain on the wider interface.
-    public string Constraint => $"where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, {Keyword}>";
+    public string Constraint(string vector) => $"where {vector} : struct, global::ActivationGen.Simd.IVectorBits<{vector}, {Keyword}>";
 
     public string Vector(string width) => $"global::ActivationGen.Simd.{width}<{Keyword}>";
 

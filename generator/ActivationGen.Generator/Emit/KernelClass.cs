@@ -29,24 +29,24 @@ internal static class KernelClass
             // The scalar members run the same code as the span kernels, on one lane.
             using (writer.Block($"public static {s.T} Value({scalarParameters})"))
             {
-                writer.Line($"Forward({lifted}, out var {s.Output});");
+                writer.Line($"{s.KernelClass}.Forward({lifted}, out var {s.Output});");
                 writer.Line($"return {one}.Sum({s.Output});");
             }
             if (k.Derivative is { } derivative)
             {
                 writer.Line();
-                writer.Line($"public static {s.T} Derivative({scalarParameters}) => {one}.Sum(DerivativeOf({lifted}));");
-                VectorKernel(writer, s, $"TV DerivativeOf<TV>({Shape.Join(string.Join(", ", inputs.Select(n => "TV " + n)), VectorParameters(s))})", derivative, null);
+                writer.Line($"public static {s.T} Derivative({scalarParameters}) => {one}.Sum({s.KernelClass}.DerivativeOf({lifted}));");
+                VectorKernel(writer, s, $"{s.VectorType} DerivativeOf<{s.VectorType}>({Shape.Join(string.Join(", ", inputs.Select(n => $"{s.VectorType} {n}")), VectorParameters(s))})", derivative, null);
             }
 
             foreach (var member in members)
             {
                 var outs = member.Writes.Concat(member.Sums).ToArray();
                 string signature = Shape.Join(
-                    string.Join(", ", member.Reads.Select(n => "TV " + n)),
+                    string.Join(", ", member.Reads.Select(n => $"{s.VectorType} {n}")),
                     VectorParameters(s),
-                    string.Join(", ", outs.Select(n => "out TV " + n)));
-                VectorKernel(writer, s, $"void {member.Kernel}<TV>({signature})", TapeOf(k, member.Kernel), outs);
+                    string.Join(", ", outs.Select(n => $"out {s.VectorType} {n}")));
+                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", TapeOf(k, member.Kernel), outs);
             }
             foreach (var member in members)
             {
@@ -64,17 +64,17 @@ internal static class KernelClass
         _ => k.BackwardFromOutput!,
     };
 
-    private static string VectorParameters(Shape s) => string.Join(", ", s.Parameters.Select(p => "TV " + p.Name));
+    private static string VectorParameters(Shape s) => string.Join(", ", s.Parameters.Select(p => $"{s.VectorType} {p.Name}"));
 
     private static void VectorKernel(SourceWriter writer, Shape s, string signature, Tape tape, string[]? outs)
     {
         writer.Line();
         writer.Line(Inline);
         writer.Line($"public static {signature}");
-        writer.Line($"    {s.Element.Constraint}");
+        writer.Line($"    {s.Constraint}");
         using (writer.Block())
         {
-            var results = TapeWriter.Write(writer, tape, s.Element);
+            var results = TapeWriter.Write(writer, tape, s, s.Scope());
             if (outs is null)
                 writer.Line($"return {results[0]};");
             else

@@ -12,11 +12,12 @@ internal static class ParallelJobs
     {
         using (writer.Block($"if (global::ActivationGen.Parallelism.ShouldSplit({member.LengthOf}.Length))"))
         {
+            string job = s.Scope().Take("job");
             string fields = string.Join(", ", member.Reads.Concat(member.Writes).Concat(s.Parameters.Select(p => p.Name)).Select(n => $"{n} = {n}"));
-            writer.Line($"var job = new {JobName(s, member)} {{ {fields} }};");
-            writer.Line($"global::ActivationGen.Parallelism.Run({member.LengthOf}.Length, ref job);");
+            writer.Line($"var {job} = new {JobName(s, member)} {{ {fields} }};");
+            writer.Line($"global::ActivationGen.Parallelism.Run({member.LengthOf}.Length, ref {job});");
             foreach (var sum in member.Sums)
-                writer.Line($"{sum} = ({s.T})job.{sum};");
+                writer.Line($"{sum} = ({s.T}){job}.{sum};");
             writer.Line("return;");
         }
     }
@@ -36,12 +37,18 @@ internal static class ParallelJobs
             foreach (var sum in member.Sums)
                 writer.Line($"public double {sum};");
             writer.Line();
+            // Fields go through this., since a user parameter may be named start or length.
             using (writer.Block("public void Run(int start, int length)"))
             {
-                string arguments = member.Arguments(s, n => $"{n}.Slice(start, length)", g => $"out {s.T} {g}Part");
+                var scope = new NameScope(["start", "length"]);
+                var parts = member.Sums.ToDictionary(g => g, g => scope.Take(g + "Part"));
+                string arguments = Shape.Join(
+                    string.Join(", ", member.Reads.Concat(member.Writes).Select(n => $"this.{n}.Slice(start, length)")),
+                    string.Join(", ", s.Parameters.Select(p => "this." + p.Name)),
+                    string.Join(", ", member.Sums.Select(g => $"out {s.T} {parts[g]}")));
                 writer.Line($"{s.KernelClass}.{member.Kernel}Spans({arguments});");
                 foreach (var sum in member.Sums)
-                    writer.Line($"global::ActivationGen.Parallelism.Add(ref {sum}, {sum}Part);");
+                    writer.Line($"global::ActivationGen.Parallelism.Add(ref this.{sum}, {parts[sum]});");
             }
         }
     }

@@ -17,10 +17,24 @@ internal sealed class Shape
         Trainables = spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).ToArray();
         Output = Names.Unique("y", spec);
         IncomingGradient = kernels.IncomingGradient;
-        InputGradients = Inputs.Select(p => Names.GradientOf(p.Name, spec)).ToArray();
-        TrainableGradients = Trainables.Select(p => Names.GradientOf(p.Name, spec)).ToArray();
+        var gradients = new NameScope(spec.Parameters.Select(p => p.Name).Concat([Output, IncomingGradient]));
+        InputGradients = Inputs.Select(p => gradients.Take(Names.GradientOf(p.Name))).ToArray();
+        TrainableGradients = Trainables.Select(p => gradients.Take(Names.GradientOf(p.Name))).ToArray();
         KernelClass = spec.Name + "Kernels";
+        VectorType = Pipeline.Names.Unique("TV", spec);
+        Constraint = Element.Constraint(VectorType);
     }
+
+    /// <summary>The kernels' vector type parameter: TV, unless a parameter already has that name.</summary>
+    public string VectorType { get; }
+
+    /// <summary>"where TV : struct, IVectorBits&lt;TV, float&gt;".</summary>
+    public string Constraint { get; }
+
+    /// <summary>A scope for one generated method's locals, clear of every parameter and generated span name.</summary>
+    public NameScope Scope() => new(Spec.Parameters.Select(p => p.Name)
+        .Concat([Output, IncomingGradient, VectorType])
+        .Concat(InputGradients).Concat(TrainableGradients));
 
     public ActivationKernels Kernels { get; }
 

@@ -9,7 +9,7 @@ namespace ActivationGen.Generator.Emit;
 internal static class TapeWriter
 {
     /// <summary>Writes the statements and returns the C# expression of each output.</summary>
-    public static string[] Write(SourceWriter writer, Tape tape, ElementSyntax element)
+    public static string[] Write(SourceWriter writer, Tape tape, Shape s, NameScope scope)
     {
         var names = new Dictionary<int, string>();
         var counts = new Dictionary<string, int>();
@@ -17,22 +17,22 @@ internal static class TapeWriter
         {
             string stem = Stem(instruction.Op);
             counts[stem] = counts.TryGetValue(stem, out int n) ? n + 1 : 0;
-            string name = stem + counts[stem];
+            string name = scope.Take(stem + counts[stem]);
             names[instruction.Temp] = name;
-            var args = instruction.Args.Select(a => Render(a, names, element)).ToArray();
-            writer.Line($"TV {name} = {Expression(instruction.Op, args, element)};");
+            var args = instruction.Args.Select(a => Render(a, names, s)).ToArray();
+            writer.Line($"{s.VectorType} {name} = {Expression(instruction.Op, args, s.Element, s.VectorType)};");
         }
-        return tape.Outputs.Select(o => Render(o, names, element)).ToArray();
+        return tape.Outputs.Select(o => Render(o, names, s)).ToArray();
     }
 
-    private static string Render(Operand operand, Dictionary<int, string> names, ElementSyntax element) => operand.Kind switch
+    private static string Render(Operand operand, Dictionary<int, string> names, Shape s) => operand.Kind switch
     {
         OperandKind.Temp => names[operand.Temp],
         OperandKind.Variable => operand.Name,
-        _ => $"TV.Create({element.Literal(operand.Value)})",
+        _ => $"{s.VectorType}.Create({s.Element.Literal(operand.Value)})",
     };
 
-    private static string Expression(Op op, string[] a, ElementSyntax element) => op switch
+    private static string Expression(Op op, string[] a, ElementSyntax element, string v) => op switch
     {
         Op.Add => $"{a[0]} + {a[1]}",
         Op.Subtract => $"{a[0]} - {a[1]}",
@@ -40,16 +40,16 @@ internal static class TapeWriter
         Op.Divide => $"{a[0]} / {a[1]}",
         Op.Negate => $"-{a[0]}",
         Op.Power => $"{element.Math}.Pow({a[0]}, {a[1]})",
-        Op.Less => $"TV.LessThan({a[0]}, {a[1]})",
-        Op.LessOrEqual => $"TV.LessThanOrEqual({a[0]}, {a[1]})",
-        Op.Greater => $"TV.GreaterThan({a[0]}, {a[1]})",
-        Op.GreaterOrEqual => $"TV.GreaterThanOrEqual({a[0]}, {a[1]})",
-        Op.Equal => $"TV.Equal({a[0]}, {a[1]})",
-        Op.NotEqual => $"TV.NotEqual({a[0]}, {a[1]})",
-        Op.And => $"TV.And({a[0]}, {a[1]})",
-        Op.Or => $"TV.Or({a[0]}, {a[1]})",
-        Op.Not => $"TV.Not({a[0]})",
-        Op.Select => $"TV.ConditionalSelect({a[0]}, {a[1]}, {a[2]})",
+        Op.Less => $"{v}.LessThan({a[0]}, {a[1]})",
+        Op.LessOrEqual => $"{v}.LessThanOrEqual({a[0]}, {a[1]})",
+        Op.Greater => $"{v}.GreaterThan({a[0]}, {a[1]})",
+        Op.GreaterOrEqual => $"{v}.GreaterThanOrEqual({a[0]}, {a[1]})",
+        Op.Equal => $"{v}.Equal({a[0]}, {a[1]})",
+        Op.NotEqual => $"{v}.NotEqual({a[0]}, {a[1]})",
+        Op.And => $"{v}.And({a[0]}, {a[1]})",
+        Op.Or => $"{v}.Or({a[0]}, {a[1]})",
+        Op.Not => $"{v}.Not({a[0]})",
+        Op.Select => $"{v}.ConditionalSelect({a[0]}, {a[1]}, {a[2]})",
         _ => $"{element.Math}.{op}({string.Join(", ", a)})",
     };
 

@@ -15,8 +15,8 @@ internal static class Names
     }
 
     /// <summary>dx for x, dBeta for beta: the gradient that flows to <paramref name="parameter"/>.</summary>
-    public static string GradientOf(string parameter, ActivationSpec spec) =>
-        Unique(parameter.Length == 1 ? "d" + parameter : "d" + Pascal(parameter), spec);
+    public static string GradientOf(string parameter) =>
+        parameter.Length == 1 ? "d" + parameter : "d" + Pascal(parameter);
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
 }

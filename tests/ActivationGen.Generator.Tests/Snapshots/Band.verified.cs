@@ -110,11 +110,11 @@ namespace Users.Models
     {
         public static double Value(double x, double p)
         {
-            Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p), out var y);
+            BandKernels.Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p), out var y);
             return global::ActivationGen.Simd.Vec1<double>.Sum(y);
         }
 
-        public static double Derivative(double x, double p) => global::ActivationGen.Simd.Vec1<double>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p)));
+        public static double Derivative(double x, double p) => global::ActivationGen.Simd.Vec1<double>.Sum(BandKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TV DerivativeOf<TV>(TV x, TV p)
@@ -228,10 +228,10 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), vP, out TV lastY);
+            BandKernels.Forward(TV.LoadUnsafe(ref xRef, last), vP, out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
+                BandKernels.Forward(TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -260,10 +260,10 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx);
+            BandKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
+                BandKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -293,14 +293,14 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx, out TV lastDp);
+            BandKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx, out TV lastDp);
             TV dpLanes = TV.Create(0d);
             TV dpCompensation = TV.Create(0d);
             double dpTotal = 0;
             nuint i = 0;
             for (int block = 1; i < last; i += width, block++)
             {
-                BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
+                BandKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV dpStep = vDp - dpCompensation;
                 TV dpNext = dpLanes + dpStep;
@@ -329,7 +329,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            BandKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), p);
+            BandKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.p);
         }
     }
 
@@ -343,7 +343,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            BandKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), p);
+            BandKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.p);
         }
     }
 
@@ -358,8 +358,8 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            BandKernels.BackwardWithTrainablesSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), p, out double dpPart);
-            global::ActivationGen.Parallelism.Add(ref dp, dpPart);
+            BandKernels.BackwardWithTrainablesSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.p, out double dpPart);
+            global::ActivationGen.Parallelism.Add(ref this.dp, dpPart);
         }
     }
 }

@@ -104,11 +104,11 @@ namespace Users.Models
     {
         public static float Value(float x, float alpha)
         {
-            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha), out var y);
+            EluKernels.Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha), out var y);
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x, float alpha) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha)));
+        public static float Derivative(float x, float alpha) => global::ActivationGen.Simd.Vec1<float>.Sum(EluKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TV DerivativeOf<TV>(TV x, TV alpha)
@@ -179,10 +179,10 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), vAlpha, out TV lastY);
+            EluKernels.Forward(TV.LoadUnsafe(ref xRef, last), vAlpha, out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
+                EluKernels.Forward(TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -211,10 +211,10 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
+            EluKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                EluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -243,10 +243,10 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
+            EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -262,7 +262,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            EluKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), alpha);
+            EluKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.alpha);
         }
     }
 
@@ -276,7 +276,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            EluKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), alpha);
+            EluKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.alpha);
         }
     }
 
@@ -290,7 +290,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            EluKernels.BackwardFromOutputSpans(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), alpha);
+            EluKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.alpha);
         }
     }
 }

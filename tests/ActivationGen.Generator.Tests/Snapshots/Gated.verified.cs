@@ -80,7 +80,7 @@ namespace Users.Models
     {
         public static double Value(double x, double h)
         {
-            Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(h), out var y);
+            GatedKernels.Forward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(h), out var y);
             return global::ActivationGen.Simd.Vec1<double>.Sum(y);
         }
 
@@ -134,10 +134,10 @@ namespace Users.Models
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), out TV lastY);
+            GatedKernels.Forward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), out TV vY);
+                GatedKernels.Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -167,10 +167,10 @@ namespace Users.Models
             ref double dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx, out TV lastDh);
+            GatedKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx, out TV lastDh);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
+                GatedKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV.StoreUnsafe(vDh, ref dhRef, i);
             }
@@ -188,7 +188,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            GatedKernels.ForwardSpans(x.Slice(start, length), h.Slice(start, length), y.Slice(start, length));
+            GatedKernels.ForwardSpans(this.x.Slice(start, length), this.h.Slice(start, length), this.y.Slice(start, length));
         }
     }
 
@@ -203,7 +203,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            GatedKernels.BackwardSpans(x.Slice(start, length), h.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), dh.Slice(start, length));
+            GatedKernels.BackwardSpans(this.x.Slice(start, length), this.h.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.dh.Slice(start, length));
         }
     }
 }

@@ -80,11 +80,11 @@ namespace Users.Models
     {
         public static float Value(float x)
         {
-            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
+            GeluTanhKernels.Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
+        public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(GeluTanhKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TV DerivativeOf<TV>(TV x)
@@ -175,10 +175,10 @@ namespace Users.Models
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
+            GeluTanhKernels.Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+                GeluTanhKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -206,10 +206,10 @@ namespace Users.Models
             ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
+            GeluTanhKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                GeluTanhKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -224,7 +224,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            GeluTanhKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length));
+            GeluTanhKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length));
         }
     }
 
@@ -237,7 +237,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            GeluTanhKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
+            GeluTanhKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
         }
     }
 }

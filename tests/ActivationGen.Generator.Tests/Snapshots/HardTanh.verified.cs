@@ -104,11 +104,11 @@ namespace Users.Models
     {
         public static float Value(float x, float lo, float hi)
         {
-            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi), out var y);
+            HardTanhKernels.Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi), out var y);
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x, float lo, float hi) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi)));
+        public static float Derivative(float x, float lo, float hi) => global::ActivationGen.Simd.Vec1<float>.Sum(HardTanhKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TV DerivativeOf<TV>(TV x, TV lo, TV hi)
@@ -179,10 +179,10 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), vLo, vHi, out TV lastY);
+            HardTanhKernels.Forward(TV.LoadUnsafe(ref xRef, last), vLo, vHi, out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
+                HardTanhKernels.Forward(TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -212,10 +212,10 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
+            HardTanhKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                HardTanhKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -245,10 +245,10 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
+            HardTanhKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                HardTanhKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -265,7 +265,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            HardTanhKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), lo, hi);
+            HardTanhKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.lo, this.hi);
         }
     }
 
@@ -280,7 +280,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            HardTanhKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), lo, hi);
+            HardTanhKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.lo, this.hi);
         }
     }
 
@@ -295,7 +295,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            HardTanhKernels.BackwardFromOutputSpans(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), lo, hi);
+            HardTanhKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.lo, this.hi);
         }
     }
 }

@@ -81,11 +81,11 @@ file static class MishKernels
 {
     public static float Value(float x)
     {
-        Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
+        MishKernels.Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
         return global::ActivationGen.Simd.Vec1<float>.Sum(y);
     }
 
-    public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
+    public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(MishKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static TV DerivativeOf<TV>(TV x)
@@ -150,10 +150,10 @@ file static class MishKernels
         ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
         nuint width = (nuint)TV.Count;
         nuint last = (nuint)y.Length - width;
-        Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
+        MishKernels.Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
         for (nuint i = 0; i < last; i += width)
         {
-            Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+            MishKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
             TV.StoreUnsafe(vY, ref yRef, i);
         }
         TV.StoreUnsafe(lastY, ref yRef, last);
@@ -181,10 +181,10 @@ file static class MishKernels
         ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
         nuint width = (nuint)TV.Count;
         nuint last = (nuint)dx.Length - width;
-        Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
+        MishKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
         for (nuint i = 0; i < last; i += width)
         {
-            Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+            MishKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
             TV.StoreUnsafe(vDx, ref dxRef, i);
         }
         TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -199,7 +199,7 @@ file ref struct MishForwardJob : global::ActivationGen.IChunkedJob
 
     public void Run(int start, int length)
     {
-        MishKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length));
+        MishKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length));
     }
 }
 
@@ -212,6 +212,6 @@ file ref struct MishBackwardJob : global::ActivationGen.IChunkedJob
 
     public void Run(int start, int length)
     {
-        MishKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
+        MishKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
     }
 }

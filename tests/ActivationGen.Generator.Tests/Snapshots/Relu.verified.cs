@@ -104,11 +104,11 @@ namespace Users.Models
     {
         public static float Value(float x)
         {
-            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
+            ReluKernels.Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), out var y);
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
+        public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(ReluKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TV DerivativeOf<TV>(TV x)
@@ -166,10 +166,10 @@ namespace Users.Models
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
+            ReluKernels.Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+                ReluKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -197,10 +197,10 @@ namespace Users.Models
             ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
+            ReluKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                ReluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -228,10 +228,10 @@ namespace Users.Models
             ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
+            ReluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                ReluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -246,7 +246,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            ReluKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length));
+            ReluKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length));
         }
     }
 
@@ -259,7 +259,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            ReluKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
+            ReluKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
         }
     }
 
@@ -272,7 +272,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            ReluKernels.BackwardFromOutputSpans(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
+            ReluKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
         }
     }
 }

@@ -110,11 +110,11 @@ namespace Users.Models
     {
         public static float Value(float x, float beta)
         {
-            Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta), out var y);
+            SwishKernels.Forward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta), out var y);
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x, float beta) => global::ActivationGen.Simd.Vec1<float>.Sum(DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta)));
+        public static float Derivative(float x, float beta) => global::ActivationGen.Simd.Vec1<float>.Sum(SwishKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta)));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TV DerivativeOf<TV>(TV x, TV beta)
@@ -196,10 +196,10 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            Forward(TV.LoadUnsafe(ref xRef, last), vBeta, out TV lastY);
+            SwishKernels.Forward(TV.LoadUnsafe(ref xRef, last), vBeta, out TV lastY);
             for (nuint i = 0; i < last; i += width)
             {
-                Forward(TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
+                SwishKernels.Forward(TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
             }
             TV.StoreUnsafe(lastY, ref yRef, last);
@@ -228,10 +228,10 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx);
+            SwishKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx);
             for (nuint i = 0; i < last; i += width)
             {
-                Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
+                SwishKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
             }
             TV.StoreUnsafe(lastDx, ref dxRef, last);
@@ -261,14 +261,14 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx, out TV lastDBeta);
+            SwishKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx, out TV lastDBeta);
             TV dBetaLanes = TV.Create(0f);
             TV dBetaCompensation = TV.Create(0f);
             double dBetaTotal = 0;
             nuint i = 0;
             for (int block = 1; i < last; i += width, block++)
             {
-                BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
+                SwishKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV dBetaStep = vDBeta - dBetaCompensation;
                 TV dBetaNext = dBetaLanes + dBetaStep;
@@ -297,7 +297,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            SwishKernels.ForwardSpans(x.Slice(start, length), y.Slice(start, length), beta);
+            SwishKernels.ForwardSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.beta);
         }
     }
 
@@ -311,7 +311,7 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            SwishKernels.BackwardSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), beta);
+            SwishKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.beta);
         }
     }
 
@@ -326,8 +326,8 @@ namespace Users.Models
 
         public void Run(int start, int length)
         {
-            SwishKernels.BackwardWithTrainablesSpans(x.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length), beta, out float dBetaPart);
-            global::ActivationGen.Parallelism.Add(ref dBeta, dBetaPart);
+            SwishKernels.BackwardWithTrainablesSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.beta, out float dBetaPart);
+            global::ActivationGen.Parallelism.Add(ref this.dBeta, dBetaPart);
         }
     }
 }
