@@ -54,9 +54,13 @@ public static partial class Activations
     public static partial float ScaledTanh(float x);
 
     /// <summary>Linearly scaled hyperbolic tangent (LiSHT). No PyTorch function (write <c>x * torch.tanh(x)</c>).</summary>
-    /// <remarks>f(x) = x·tanh(x). f'(x) = tanh(x) + x·(1 − tanh²(x)).</remarks>
+    /// <remarks>
+    /// f(x) = x·tanh(x), computed for |x| ≥ 0.55 as |x| − 2|x|·σ(−2|x|) (tanh = 1 − 2σ(−2x)), so that the derivative
+    /// f'(x) = tanh(x) + x·(1 − tanh²(x)) never takes 1 − tanh² of a tanh near 1, and as |x| above 20, where that
+    /// is the float result (and 2|x| could overflow).
+    /// </remarks>
     /// <param name="x">The input.</param>
-    [Activation("x * tanh(x)")]
+    [Activation("abs(x) > 20 ? abs(x) : (abs(x) < 0.55 ? x * tanh(x) : abs(x) - 2 * abs(x) * sigmoid(-2 * abs(x)))")]
     public static partial float Lisht(float x);
 
     /// <summary>Log of the hyperbolic cosine, stable for every x. No PyTorch function (write <c>torch.log(torch.cosh(x))</c>, which overflows beyond |x| ≈ 710).</summary>

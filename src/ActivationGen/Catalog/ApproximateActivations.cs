@@ -41,11 +41,12 @@ public static partial class ApproximateActivations
 
     /// <summary>Sigmoid quantized to 8 bits (the 256 levels k/255): max |f − σ| ≤ 0.5/255 + 1e-7 ≈ 0.00196.</summary>
     /// <remarks>
-    /// f(x) = round(255·σ(x)) / 255, the rounding written as (v + 1.5·2²³) − 1.5·2²³, which rounds a float to the
-    /// nearest integer (ties to even) in float arithmetic; this formula is meant for <c>float</c> only.
+    /// f(x) = round(255·σ(x)) / 255, the rounding written as c − (c − v) with c = 1.5·2²³: c − v rounds to an integer
+    /// in float arithmetic (ties to even) and the outer subtraction is exact. (Not (v + c) − c, which the generator
+    /// simplifies to v.) This formula is meant for <c>float</c> only.
     /// f'(x) = σ(x)(1 − σ(x)): the rounding passes the gradient straight through, as in quantization-aware training.
     /// </remarks>
     /// <param name="x">The input.</param>
-    [Activation("(255 * sigmoid(x) + 12582912 - 12582912) / 255")]
+    [Activation("(12582912 - (12582912 - 255 * sigmoid(x))) / 255")]
     public static partial float QuantizedSigmoid(float x);
 }
