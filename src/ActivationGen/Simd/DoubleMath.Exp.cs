@@ -16,12 +16,31 @@ public static partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
     {
-        // Clamping keeps n within the exponent arithmetic below; NaN fails both tests and passes through.
+        // Fast path: while 2^n is a normal number, build it straight from the rounded sum t.
+        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
+        TV nf = t - TV.Create(Shifter);
+        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
+        r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+        TV scale = TV.ShiftLeftBits(TV.AddBits(t, TV.CreateBits(unchecked(1023 - ShifterBits))), 52);
+        // e^r as one Horner chain (its last steps add r and 1): one operation fewer than 1 + expm1(r).
+        TV result = ExpReduced(r) * scale;
+        // One test covers overflow, subnormal and zero results and infinities; NaN flows through the fast path.
+        TV outside = TV.GreaterThan(TV.Abs(x), TV.Create(708.0));
+        // The slow path is right for every lane, so nothing but x has to survive the call.
+        return TV.AnyTrue(outside) ? ExpAnyRange(x) : result;
+    }
+
+    /// <summary>e^x for any x: clamped so n fits the exponent arithmetic, 2^n applied as two normal factors.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TV ExpAnyRange<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
+    {
+        // NaN fails both tests and passes through.
         x = TV.ConditionalSelect(TV.GreaterThan(x, TV.Create(710.0)), TV.Create(710.0), x);
         x = TV.ConditionalSelect(TV.LessThan(x, TV.Create(-750.0)), TV.Create(-750.0), x);
         TV r = ReduceLn2(x, out TV n);
         TV p = Expm1Reduced(r) + TV.Create(1.0);
-        // 2^n as two normal factors, so overflow and subnormal results need no separate path.
+        // Each factor is a normal number over the clamped range, so overflow gives +inf and a subnormal
+        // result is rounded only once, in the last multiplication.
         TV half = TV.ShiftRightArithmeticBits(n, 1);
         return p * PowerOfTwo(half) * PowerOfTwo(TV.SubtractBits(n, half));
     }
@@ -69,6 +88,23 @@ public static partial class DoubleMath
         p = TV.MultiplyAdd(p, r, TV.Create(0.16666666666666669));
         p = TV.MultiplyAdd(p, r, TV.Create(0.5000000000000001));
         return TV.MultiplyAdd(p, r * r, r);
+    }
+
+    /// <summary>e^r for |r| ≤ ln 2 / 2, the same polynomial as <see cref="Expm1Reduced{TV}"/> with 1 + r folded in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpReduced<TV>(TV r) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
+    {
+        TV p = TV.MultiplyAdd(TV.Create(2.5100375832561234e-08), r, TV.Create(2.7620075879983367e-07));
+        p = TV.MultiplyAdd(p, r, TV.Create(2.7557268480310024e-06));
+        p = TV.MultiplyAdd(p, r, TV.Create(2.4801521322368692e-05));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.00019841269863040545));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.0013888888917196719));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.008333333333330065));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.041666666666624164));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.16666666666666669));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.5000000000000001));
+        p = TV.MultiplyAdd(p, r, TV.Create(1.0));
+        return TV.MultiplyAdd(p, r, TV.Create(1.0));
     }
 
     /// <summary>2^n for integer lanes n in [-1022, 1023], built directly in the exponent field.</summary>

@@ -17,13 +17,31 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        // Clamping keeps n within the exponent arithmetic below; NaN fails both tests and passes through.
+        // Fast path: while 2^n is a normal number, build it straight from the rounded sum t.
+        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
+        TV nf = t - TV.Create(Shifter);
+        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
+        r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+        TV scale = TV.ShiftLeftBits(TV.AddBits(t, TV.CreateBits(unchecked(127 - ShifterBits))), 23);
+        // e^r as one Horner chain (its last steps add r and 1): one operation fewer than 1 + expm1(r).
+        TV result = ExpReduced(r) * scale;
+        // One test covers overflow, subnormal and zero results and infinities; NaN flows through the fast path.
+        TV outside = TV.GreaterThan(TV.Abs(x), TV.Create(87.3f));
+        // The slow path is right for every lane, so nothing but x has to survive the call.
+        return TV.AnyTrue(outside) ? ExpAnyRange(x) : result;
+    }
+
+    /// <summary>e^x for any x: clamped so n fits the exponent arithmetic, 2^n applied as two normal factors.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TV ExpAnyRange<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        // NaN fails both tests and passes through.
         x = TV.ConditionalSelect(TV.GreaterThan(x, TV.Create(89f)), TV.Create(89f), x);
         x = TV.ConditionalSelect(TV.LessThan(x, TV.Create(-110f)), TV.Create(-110f), x);
         TV r = ReduceLn2(x, out TV n);
         TV p = Expm1Reduced(r) + TV.Create(1f);
-        // 2^n as two factors, each a normal float for n in [-159, 128], so overflow and subnormal
-        // results need no separate path and the subnormal result is rounded only once.
+        // Each factor is a normal number over the clamped range, so overflow gives +inf and a subnormal
+        // result is rounded only once, in the last multiplication.
         TV half = TV.ShiftRightArithmeticBits(n, 1);
         return p * PowerOfTwo(half) * PowerOfTwo(TV.SubtractBits(n, half));
     }
@@ -66,6 +84,18 @@ public static partial class SingleMath
         p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f));
         p = TV.MultiplyAdd(p, r, TV.Create(0.5f));
         return TV.MultiplyAdd(p, r * r, r);
+    }
+
+    /// <summary>e^r for |r| ≤ ln 2 / 2, the same polynomial as <see cref="Expm1Reduced{TV}"/> with 1 + r folded in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpReduced<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f), r, TV.Create(0.008363173343241215f));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.5f));
+        p = TV.MultiplyAdd(p, r, TV.Create(1f));
+        return TV.MultiplyAdd(p, r, TV.Create(1f));
     }
 
     /// <summary>2^n for integer lanes n in [-126, 127], built directly in the exponent field.</summary>

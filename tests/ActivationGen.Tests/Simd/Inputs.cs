@@ -24,7 +24,7 @@ internal static class Inputs
         Math.PI, -Math.PI, Math.PI / 2, 1e5, -1e5, 1e20, 16, 20, -20, 9, -9, 15, 17, 4, -4, 6, 10, 27, 37, 40,
     ];
 
-    /// <summary>About 1M values striding all 2^32 patterns, 1M dense in [−20, 20], and the specials; length a multiple of 16.</summary>
+    /// <summary>Values striding all 2^32 patterns, values dense in [−20, 20], and the specials; length a multiple of 16.</summary>
     public static float[] Singles(int wholeRange = 1 << 20, int dense = 1 << 20, float denseRadius = 20f)
     {
         var list = new List<float>(wholeRange + dense + 64);
@@ -51,7 +51,7 @@ internal static class Inputs
         return list.ToArray();
     }
 
-    /// <summary>About 1M values striding all 2^64 patterns, 1M dense in [−20, 20], and the specials; length a multiple of 16.</summary>
+    /// <summary>Values striding all 2^64 patterns, values dense in [−20, 20], and the specials; length a multiple of 16.</summary>
     public static double[] Doubles(int wholeRange = 1 << 20, int dense = 1 << 20, double denseRadius = 20)
     {
         var list = new List<double>(wholeRange + dense + 64);

@@ -34,7 +34,7 @@ internal static class References
             power *= s2;
             DoubleDouble term = power / k;
             sum += term;
-            if (Math.Abs(term.Hi) <= 1e-34 * Math.Abs(sum.Hi))
+            if (Math.Abs(term.Hi) <= 1e-20 * Math.Abs(sum.Hi))
             {
                 break;
             }
@@ -61,7 +61,7 @@ internal static class References
         {
             term = term * x / n;
             sum += term;
-            if (Math.Abs(term.Hi) <= 1e-34 * Math.Abs(sum.Hi))
+            if (Math.Abs(term.Hi) <= 1e-20 * Math.Abs(sum.Hi))
             {
                 break;
             }
@@ -92,7 +92,7 @@ internal static class References
                 term = -(term * x2) / (n + 1);
                 DoubleDouble add = term / (2 * n + 3);
                 sum += add;
-                if (Math.Abs(add.Hi) <= 1e-34 * Math.Abs(sum.Hi))
+                if (Math.Abs(add.Hi) <= 1e-20 * Math.Abs(sum.Hi))
                 {
                     break;
                 }
@@ -121,4 +121,36 @@ internal static class References
     public static double Pow(double a, double b) => b == 0 || a == 1 ? 1 : Math.Pow(a, b);
 
     public static double Sign(double x) => double.IsNaN(x) ? x : x > 0 ? 1 : x < 0 ? -1 : 0;
+
+    /// <summary>log1p good to about 1e-15 relative: enough for float results, and cheap.</summary>
+    public static double Log1pForSingle(double x) => Math.Abs(x) < 1e-5 || x <= -1 || double.IsNaN(x) || double.IsPositiveInfinity(x)
+        ? Log1p(x)
+        : Math.Log(1 + x) - ((1 + x) - 1 - x) / (1 + x);
+
+    /// <summary>expm1 good to about 1e-11 relative (cancellation below 1e-5 is avoided by the series): enough for float.</summary>
+    public static double Expm1ForSingle(double x) => Math.Abs(x) < 1e-5 ? Expm1(x) : Math.Exp(x) - 1;
+
+    /// <summary>erf good to about 1e-12 relative: the double-precision Maclaurin series, enough for float.</summary>
+    public static double ErfForSingle(double x)
+    {
+        double ax = Math.Abs(x);
+        if (double.IsNaN(x) || ax >= 2.5 || ax < 1e-10)
+        {
+            return Erf(x);
+        }
+        double x2 = x * x, term = x, sum = x;
+        for (int n = 0; n < 100; n++)
+        {
+            term *= -x2 / (n + 1);
+            double add = term / (2 * n + 3);
+            sum += add;
+            if (Math.Abs(add) <= 1e-17 * Math.Abs(sum))
+            {
+                break;
+            }
+        }
+        return sum * 1.1283791670955126;
+    }
+
+    public static double SoftplusForSingle(double x) => Math.Max(x, 0) + Log1pForSingle(Math.Exp(-Math.Abs(x)));
 }
