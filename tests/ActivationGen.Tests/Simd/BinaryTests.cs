@@ -55,7 +55,7 @@ public sealed class BinaryTests(ITestOutputHelper output)
                 a.Add(s); b.Add(t); c.Add(specials[random.Next(specials.Length)]);
             }
         }
-        for (int i = 0; i < 1 << 17; i++)
+        for (int i = 0; i < 1 << 18; i++)
         {
             // Dense positive bases with moderate exponents: where pow's results are ordinary numbers.
             a.Add(from(random.NextDouble() * 10)); b.Add(from(random.NextDouble() * 80 - 40)); c.Add(from(random.NextDouble()));

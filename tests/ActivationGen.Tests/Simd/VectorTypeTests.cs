@@ -1,0 +1,104 @@
+using System;
+using System.Numerics;
+using ActivationGen.Simd;
+
+namespace ActivationGen.Tests.Simd;
+
+/// <summary>The <see cref="IVector{TSelf, T}"/> and <see cref="IVectorBits{TSelf, T}"/> contract, at every width and element type.</summary>
+public sealed class VectorTypeTests
+{
+    [Fact] public void Vec1Single() => CheckAll<Vec1<float>, float>(expectedCount: 1);
+    [Fact] public void Vec1Double() => CheckAll<Vec1<double>, double>(expectedCount: 1);
+    [Fact] public void Vec128Single() => CheckAll<Vec128<float>, float>(expectedCount: 4);
+    [Fact] public void Vec128Double() => CheckAll<Vec128<double>, double>(expectedCount: 2);
+    [Fact] public void Vec256Single() => CheckAll<Vec256<float>, float>(expectedCount: 8);
+    [Fact] public void Vec256Double() => CheckAll<Vec256<double>, double>(expectedCount: 4);
+    [Fact] public void Vec512Single() => CheckAll<Vec512<float>, float>(expectedCount: 16);
+    [Fact] public void Vec512Double() => CheckAll<Vec512<double>, double>(expectedCount: 8);
+
+    [Fact]
+    public void Vec1TouchesOnlyItsElement()
+    {
+        float[] data = [1f, 2f, 3f];
+        Vec1<float>.StoreUnsafe(Vec1<float>.LoadUnsafe(ref data[0], 0) + Vec1<float>.Create(10f), ref data[0], 1);
+        Assert.Equal([1f, 11f, 3f], data);
+        // Only lane 0 counts, whatever the hidden lanes hold.
+        Assert.False(Vec1<float>.AnyTrue(Vec1<float>.GreaterThan(Vec1<float>.LoadUnsafe(ref data[0], 0), Vec1<float>.Create(5f))));
+        Assert.True(Vec1<float>.IsHardwareAccelerated);
+    }
+
+    private static void CheckAll<TV, T>(int expectedCount)
+        where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Assert.Equal(expectedCount, TV.Count);
+        int n = TV.Count;
+        T[] a = new T[n], b = new T[n], c = new T[n], y = new T[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i] = T.CreateChecked(i * 1.5 - 2);
+            b[i] = T.CreateChecked(3 - i);
+            c[i] = T.CreateChecked(0.25 * i);
+        }
+        TV va = TV.LoadUnsafe(ref a[0], 0), vb = TV.LoadUnsafe(ref b[0], 0), vc = TV.LoadUnsafe(ref c[0], 0);
+
+        TV.StoreUnsafe(TV.Indices, ref y[0], 0);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(T.CreateChecked(i), y[i]);
+        }
+        T sum = T.Zero;
+        foreach (T v in a)
+        {
+            sum += v;
+        }
+        Assert.Equal(sum, TV.Sum(va));
+
+        Lanewise(va + vb, (x, z, _) => x + z);
+        Lanewise(va - vb, (x, z, _) => x - z);
+        Lanewise(va * vb, (x, z, _) => x * z);
+        Lanewise(va / vb, (x, z, _) => x / z);
+        Lanewise(-va, (x, _, _) => -x);
+        Lanewise(TV.MultiplyAdd(va, vb, vc), (x, z, w) => T.FusedMultiplyAdd(x, z, w), fusedOnly: true);
+        Lanewise(TV.ConditionalSelect(TV.Equal(va, vb), vc, va), (x, z, w) => x == z ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.NotEqual(va, vb), vc, va), (x, z, w) => x != z ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.LessThan(va, vb), vc, va), (x, z, w) => x < z ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.LessThanOrEqual(va, vb), vc, va), (x, z, w) => x <= z ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.GreaterThan(va, vb), vc, va), (x, z, w) => x > z ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.GreaterThanOrEqual(va, vb), vc, va), (x, z, w) => x >= z ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.And(TV.LessThan(va, vb), TV.GreaterThan(va, vc)), vc, va), (x, z, w) => x < z && x > w ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.Or(TV.LessThan(va, vb), TV.GreaterThan(va, vc)), vc, va), (x, z, w) => x < z || x > w ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.AndNot(TV.LessThan(va, vb), TV.GreaterThan(va, vc)), vc, va), (x, z, w) => x < z && !(x > w) ? w : x);
+        Lanewise(TV.ConditionalSelect(TV.Not(TV.LessThan(va, vb)), vc, va), (x, z, w) => !(x < z) ? w : x);
+        Lanewise(TV.Xor(va, TV.CreateBits(typeof(T) == typeof(float) ? 0x8000_0000UL : 0x8000_0000_0000_0000UL)), (x, _, _) => -x);
+        Lanewise(TV.Abs(va), (x, _, _) => T.Abs(x));
+        Lanewise(TV.Sqrt(TV.Abs(va)), (x, _, _) => T.Sqrt(T.Abs(x)));
+        Lanewise(TV.Min(va, vb), (x, z, _) => T.Min(x, z));
+        Lanewise(TV.Max(va, vb), (x, z, _) => T.Max(x, z));
+        Lanewise(TV.Round(va), (x, _, _) => T.Round(x, MidpointRounding.ToEven));
+        Lanewise(TV.Floor(va), (x, _, _) => T.Floor(x));
+        // Integer views: adding 1 to the bit pattern is the next representable value up (for positive lanes).
+        Lanewise(TV.AddBits(TV.Abs(vb), TV.CreateBits(1)), (_, z, _) => T.BitIncrement(T.Abs(z)), skipZero: true);
+        Lanewise(TV.SubtractBits(TV.Abs(vb), TV.CreateBits(1)), (_, z, _) => T.BitDecrement(T.Abs(z)), skipZero: true);
+        int width = typeof(T) == typeof(float) ? 32 : 64;
+        int mantissa = typeof(T) == typeof(float) ? 23 : 52;
+        // Shifting the exponent field down and back up keeps sign and exponent, drops the mantissa.
+        Lanewise(TV.ShiftLeftBits(TV.ShiftRightArithmeticBits(va, mantissa), mantissa), (x, _, _) => x == T.Zero ? x : T.CopySign(T.CreateChecked(Math.Pow(2, Math.Floor(Math.Log2(Math.Abs(double.CreateChecked(x)))))), x));
+        Lanewise(TV.ShiftRightLogicalBits(va, width - 1), (x, _, _) => T.IsNegative(x) ? T.Epsilon : T.Zero);
+        Assert.Equal(n > 1 || a[0] < b[0], TV.AnyTrue(TV.LessThan(va, vb)));
+        Assert.False(TV.AnyTrue(TV.GreaterThan(va, TV.Create(T.CreateChecked(1000)))));
+
+        void Lanewise(TV actual, Func<T, T, T, T> expected, bool fusedOnly = false, bool skipZero = false)
+        {
+            TV.StoreUnsafe(actual, ref y[0], 0);
+            for (int i = 0; i < n; i++)
+            {
+                if ((fusedOnly && !TV.IsMultiplyAddFused) || (skipZero && b[i] == T.Zero))
+                {
+                    continue;
+                }
+                Assert.Equal(expected(a[i], b[i], c[i]), y[i]);
+            }
+        }
+    }
+}
