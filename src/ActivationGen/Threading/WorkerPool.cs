@@ -30,8 +30,13 @@ internal static unsafe class WorkerPool
     private static ExceptionDispatchInfo? failure;
     private static long workerAllocatedBytes;
 
+    private static long chunksRunByWorkers;
+
     /// <summary>Bytes the workers allocated while running jobs: lets tests prove a split call allocates nothing.</summary>
     internal static long WorkerAllocatedBytes => Interlocked.Read(ref workerAllocatedBytes);
+
+    /// <summary>Chunks that worker threads (not callers) ran: lets tests prove the split really happened.</summary>
+    internal static long ChunksRunByWorkers => Interlocked.Read(ref chunksRunByWorkers);
 
     public static void Run(int count, void* state, delegate*<void*, int, int, void> body, int degree)
     {
@@ -75,14 +80,17 @@ internal static unsafe class WorkerPool
         }
     }
 
-    private static void Work()
+    /// <summary>Runs chunks until none is left; returns how many this thread ran.</summary>
+    private static int Work()
     {
-        int chunk;
+        int chunk, ran = 0;
         while ((chunk = Interlocked.Increment(ref nextChunk)) < chunkCount)
         {
             int start = chunk * chunkLength;
             invoke(job, start, Math.Min(chunkLength, length - start));
+            ran++;
         }
+        return ran;
     }
 
     private static void Worker()
@@ -93,7 +101,7 @@ internal static unsafe class WorkerPool
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             try
             {
-                Work();
+                Interlocked.Add(ref chunksRunByWorkers, Work());
             }
             catch (Exception e)
             {
