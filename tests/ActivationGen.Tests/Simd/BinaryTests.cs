@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using ActivationGen.Simd;
@@ -15,14 +16,14 @@ public sealed class BinaryTests(ITestOutputHelper output)
         static abstract double Reference(double a, double b, double c);
     }
 
-    private struct PowF : IOp3<float> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Pow(a, b); public static double Reference(double a, double b, double c) => References.Pow(a, b); }
-    private struct MinF : IOp3<float> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Min(a, b); public static double Reference(double a, double b, double c) => Math.Min(a, b); }
-    private struct MaxF : IOp3<float> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Max(a, b); public static double Reference(double a, double b, double c) => Math.Max(a, b); }
-    private struct ClampF : IOp3<float> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Clamp(a, b, c); public static double Reference(double a, double b, double c) => Math.Min(Math.Max(a, b), c); }
-    private struct PowD : IOp3<double> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Pow(a, b); public static double Reference(double a, double b, double c) => References.Pow(a, b); }
-    private struct MinD : IOp3<double> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Min(a, b); public static double Reference(double a, double b, double c) => Math.Min(a, b); }
-    private struct MaxD : IOp3<double> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Max(a, b); public static double Reference(double a, double b, double c) => Math.Max(a, b); }
-    private struct ClampD : IOp3<double> { public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Clamp(a, b, c); public static double Reference(double a, double b, double c) => Math.Min(Math.Max(a, b), c); }
+    private struct PowF : IOp3<float> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Pow(a, b); public static double Reference(double a, double b, double c) => References.Pow(a, b); }
+    private struct MinF : IOp3<float> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Min(a, b); public static double Reference(double a, double b, double c) => Math.Min(a, b); }
+    private struct MaxF : IOp3<float> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Max(a, b); public static double Reference(double a, double b, double c) => Math.Max(a, b); }
+    private struct ClampF : IOp3<float> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Clamp(a, b, c); public static double Reference(double a, double b, double c) => Math.Min(Math.Max(a, b), c); }
+    private struct PowD : IOp3<double> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Pow(a, b); public static double Reference(double a, double b, double c) => References.Pow(a, b); }
+    private struct MinD : IOp3<double> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Min(a, b); public static double Reference(double a, double b, double c) => Math.Min(a, b); }
+    private struct MaxD : IOp3<double> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Max(a, b); public static double Reference(double a, double b, double c) => Math.Max(a, b); }
+    private struct ClampD : IOp3<double> { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV a, TV b, TV c) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Clamp(a, b, c); public static double Reference(double a, double b, double c) => Math.Min(Math.Max(a, b), c); }
 
     private static readonly (float[] A, float[] B, float[] C) SingleArgs = MakeArgs(Inputs.Singles(1 << 19, 1 << 18), Inputs.SpecialSingles, r => (float)r);
     private static readonly (double[] A, double[] B, double[] C) DoubleArgs = MakeArgs(Inputs.Doubles(1 << 19, 1 << 18), Inputs.SpecialDoubles, r => r);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using ActivationGen.Simd;
 using Xunit.Abstractions;
 
@@ -14,21 +15,21 @@ public sealed class DoubleMathTests(ITestOutputHelper output)
     private void Check<TOp>(string name, double tolerance = Tolerance) where TOp : IDoubleOp
         => Harness.CheckDouble<TOp>(name, X, tolerance, output);
 
-    private struct ExpOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Exp(x); public static double Reference(double x) => Math.Exp(x); }
-    private struct LogOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Log(x); public static double Reference(double x) => Math.Log(x); }
-    private struct Log1pOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Log1p(x); public static double Reference(double x) => References.Log1p(x); }
-    private struct Expm1Op : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Expm1(x); public static double Reference(double x) => References.Expm1(x); }
-    private struct SqrtOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sqrt(x); public static double Reference(double x) => Math.Sqrt(x); }
-    private struct AbsOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Abs(x); public static double Reference(double x) => Math.Abs(x); }
-    private struct SignOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sign(x); public static double Reference(double x) => References.Sign(x); }
-    private struct TanhOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Tanh(x); public static double Reference(double x) => Math.Tanh(x); }
-    private struct SigmoidOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sigmoid(x); public static double Reference(double x) => References.Sigmoid(x); }
-    private struct SoftplusOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Softplus(x); public static double Reference(double x) => References.Softplus(x); }
-    private struct ErfOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Erf(x); public static double Reference(double x) => References.Erf(x); }
-    private struct SinOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sin(x); public static double Reference(double x) => Math.Sin(x); }
-    private struct CosOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Cos(x); public static double Reference(double x) => Math.Cos(x); }
-    private struct TanOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Tan(x); public static double Reference(double x) => Math.Tan(x); }
-    private struct AtanOp : IDoubleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Atan(x); public static double Reference(double x) => Math.Atan(x); }
+    private struct ExpOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Exp(x); public static double Reference(double x) => Math.Exp(x); }
+    private struct LogOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Log(x); public static double Reference(double x) => Math.Log(x); }
+    private struct Log1pOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Log1p(x); public static double Reference(double x) => References.Log1p(x); }
+    private struct Expm1Op : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Expm1(x); public static double Reference(double x) => References.Expm1(x); }
+    private struct SqrtOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sqrt(x); public static double Reference(double x) => Math.Sqrt(x); }
+    private struct AbsOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Abs(x); public static double Reference(double x) => Math.Abs(x); }
+    private struct SignOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sign(x); public static double Reference(double x) => References.Sign(x); }
+    private struct TanhOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Tanh(x); public static double Reference(double x) => Math.Tanh(x); }
+    private struct SigmoidOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sigmoid(x); public static double Reference(double x) => References.Sigmoid(x); }
+    private struct SoftplusOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Softplus(x); public static double Reference(double x) => References.Softplus(x); }
+    private struct ErfOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Erf(x); public static double Reference(double x) => References.Erf(x); }
+    private struct SinOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Sin(x); public static double Reference(double x) => Math.Sin(x); }
+    private struct CosOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Cos(x); public static double Reference(double x) => Math.Cos(x); }
+    private struct TanOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Tan(x); public static double Reference(double x) => Math.Tan(x); }
+    private struct AtanOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.Atan(x); public static double Reference(double x) => Math.Atan(x); }
 
     [Fact] public void Exp() => Check<ExpOp>("Exp");
     [Fact] public void Log() => Check<LogOp>("Log");

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using ActivationGen.Simd;
 using Xunit.Abstractions;
 
@@ -13,21 +14,21 @@ public sealed class SingleMathTests(ITestOutputHelper output)
     private void Check<TOp>(string name, double tolerance = Tolerance) where TOp : ISingleOp
         => Harness.CheckSingle<TOp>(name, X, tolerance, output);
 
-    private struct ExpOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Exp(x); public static double Reference(double x) => Math.Exp(x); }
-    private struct LogOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Log(x); public static double Reference(double x) => Math.Log(x); }
-    private struct Log1pOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Log1p(x); public static double Reference(double x) => References.Log1pForSingle(x); }
-    private struct Expm1Op : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Expm1(x); public static double Reference(double x) => References.Expm1ForSingle(x); }
-    private struct SqrtOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sqrt(x); public static double Reference(double x) => Math.Sqrt(x); }
-    private struct AbsOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Abs(x); public static double Reference(double x) => Math.Abs(x); }
-    private struct SignOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sign(x); public static double Reference(double x) => References.Sign(x); }
-    private struct TanhOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Tanh(x); public static double Reference(double x) => Math.Tanh(x); }
-    private struct SigmoidOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sigmoid(x); public static double Reference(double x) => References.Sigmoid(x); }
-    private struct SoftplusOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Softplus(x); public static double Reference(double x) => References.SoftplusForSingle(x); }
-    private struct ErfOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Erf(x); public static double Reference(double x) => References.ErfForSingle(x); }
-    private struct SinOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sin(x); public static double Reference(double x) => Math.Sin(x); }
-    private struct CosOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Cos(x); public static double Reference(double x) => Math.Cos(x); }
-    private struct TanOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Tan(x); public static double Reference(double x) => Math.Tan(x); }
-    private struct AtanOp : ISingleOp { public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Atan(x); public static double Reference(double x) => Math.Atan(x); }
+    private struct ExpOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Exp(x); public static double Reference(double x) => Math.Exp(x); }
+    private struct LogOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Log(x); public static double Reference(double x) => Math.Log(x); }
+    private struct Log1pOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Log1p(x); public static double Reference(double x) => References.Log1pForSingle(x); }
+    private struct Expm1Op : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Expm1(x); public static double Reference(double x) => References.Expm1ForSingle(x); }
+    private struct SqrtOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sqrt(x); public static double Reference(double x) => Math.Sqrt(x); }
+    private struct AbsOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Abs(x); public static double Reference(double x) => Math.Abs(x); }
+    private struct SignOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sign(x); public static double Reference(double x) => References.Sign(x); }
+    private struct TanhOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Tanh(x); public static double Reference(double x) => Math.Tanh(x); }
+    private struct SigmoidOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sigmoid(x); public static double Reference(double x) => References.Sigmoid(x); }
+    private struct SoftplusOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Softplus(x); public static double Reference(double x) => References.SoftplusForSingle(x); }
+    private struct ErfOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Erf(x); public static double Reference(double x) => References.ErfForSingle(x); }
+    private struct SinOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sin(x); public static double Reference(double x) => Math.Sin(x); }
+    private struct CosOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Cos(x); public static double Reference(double x) => Math.Cos(x); }
+    private struct TanOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Tan(x); public static double Reference(double x) => Math.Tan(x); }
+    private struct AtanOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Atan(x); public static double Reference(double x) => Math.Atan(x); }
 
     [Fact] public void Exp() => Check<ExpOp>("Exp");
     [Fact] public void Log() => Check<LogOp>("Log");
