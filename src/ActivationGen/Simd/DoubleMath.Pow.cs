@@ -22,23 +22,32 @@ public static unsafe partial class DoubleMath
         {
             return Lanes.Map<TV, double>(a, b, &ScalarPow);
         }
-        TV result = PowCore(a, b, TV.Create(0.0));
+        // The core works on |a|, so negative bases need only the sign and parity fix-ups of the special path.
+        TV result = PowCore(TV.Abs(a), b, TV.Create(0.0));
         TV regular = TV.And(
             TV.And(TV.GreaterThanOrEqual(a, TV.Create(MinNormal)), TV.LessThan(a, TV.Create(double.PositiveInfinity))),
             TV.LessThanOrEqual(TV.Abs(b), TV.Create(PowFastExponentLimit)));
         return TV.AnyTrue(TV.Not(regular)) ? PowSpecial(a, b, result) : result;
     }
 
+    /// <summary>Fixes the lanes of <paramref name="result"/> (|a|^b from the core) that the core cannot handle.</summary>
     private static TV PowSpecial<TV>(TV a, TV b, TV result) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
     {
         TV ax = TV.Abs(a);
         TV inf = TV.Create(double.PositiveInfinity);
         TV one = TV.Create(1.0);
         TV subnormal = TV.And(TV.LessThan(ax, TV.Create(MinNormal)), TV.GreaterThan(ax, TV.Create(0.0)));
-        TV magnitude = TV.ConditionalSelect(subnormal, PowCore(ax * TV.Create(4503599627370496.0), b, TV.Create(-52.0)), PowCore(ax, b, TV.Create(0.0)));
+        TV magnitude = result;
+        if (TV.AnyTrue(subnormal))
+        {
+            magnitude = TV.ConditionalSelect(subnormal, PowCore(ax * TV.Create(4503599627370496.0), b, TV.Create(-52.0)), magnitude);
+        }
         // Zero or infinite |a|, or infinite b: b log|a| is ±inf (or NaN for 0 · inf, fixed below) and e^y saturates.
         TV saturating = TV.Or(TV.Or(TV.Equal(ax, TV.Create(0.0)), TV.Equal(ax, inf)), TV.Equal(TV.Abs(b), inf));
-        magnitude = TV.ConditionalSelect(saturating, Exp(b * Log(ax)), magnitude);
+        if (TV.AnyTrue(saturating))
+        {
+            magnitude = TV.ConditionalSelect(saturating, Exp(b * Log(ax)), magnitude);
+        }
         TV bothFinite = TV.And(TV.And(TV.LessThan(ax, inf), TV.GreaterThan(ax, TV.Create(0.0))), TV.LessThan(TV.Abs(b), inf));
         TV far = TV.And(TV.And(bothFinite, TV.GreaterThan(TV.Abs(b), TV.Create(PowFastExponentLimit))), TV.NotEqual(ax, one));
         if (TV.AnyTrue(far))

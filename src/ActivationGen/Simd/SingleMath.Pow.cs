@@ -22,23 +22,32 @@ public static unsafe partial class SingleMath
         {
             return Lanes.Map<TV, float>(a, b, &ScalarPow);
         }
-        TV result = PowCore(a, b, TV.Create(0f));
+        // The core works on |a|, so negative bases need only the sign and parity fix-ups of the special path.
+        TV result = PowCore(TV.Abs(a), b, TV.Create(0f));
         TV regular = TV.And(
             TV.And(TV.GreaterThanOrEqual(a, TV.Create(MinNormal)), TV.LessThan(a, TV.Create(float.PositiveInfinity))),
             TV.LessThanOrEqual(TV.Abs(b), TV.Create(PowFastExponentLimit)));
         return TV.AnyTrue(TV.Not(regular)) ? PowSpecial(a, b, result) : result;
     }
 
+    /// <summary>Fixes the lanes of <paramref name="result"/> (|a|^b from the core) that the core cannot handle.</summary>
     private static TV PowSpecial<TV>(TV a, TV b, TV result) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         TV ax = TV.Abs(a);
         TV inf = TV.Create(float.PositiveInfinity);
         TV one = TV.Create(1f);
         TV subnormal = TV.And(TV.LessThan(ax, TV.Create(MinNormal)), TV.GreaterThan(ax, TV.Create(0f)));
-        TV magnitude = TV.ConditionalSelect(subnormal, PowCore(ax * TV.Create(8388608f), b, TV.Create(-23f)), PowCore(ax, b, TV.Create(0f)));
+        TV magnitude = result;
+        if (TV.AnyTrue(subnormal))
+        {
+            magnitude = TV.ConditionalSelect(subnormal, PowCore(ax * TV.Create(8388608f), b, TV.Create(-23f)), magnitude);
+        }
         // Zero or infinite |a|, or infinite b: b log|a| is ±inf (or NaN for 0 · inf, fixed below) and e^y saturates.
         TV saturating = TV.Or(TV.Or(TV.Equal(ax, TV.Create(0f)), TV.Equal(ax, inf)), TV.Equal(TV.Abs(b), inf));
-        magnitude = TV.ConditionalSelect(saturating, Exp(b * Log(ax)), magnitude);
+        if (TV.AnyTrue(saturating))
+        {
+            magnitude = TV.ConditionalSelect(saturating, Exp(b * Log(ax)), magnitude);
+        }
         TV bothFinite = TV.And(TV.And(TV.LessThan(ax, inf), TV.GreaterThan(ax, TV.Create(0f))), TV.LessThan(TV.Abs(b), inf));
         TV far = TV.And(TV.And(bothFinite, TV.GreaterThan(TV.Abs(b), TV.Create(PowFastExponentLimit))), TV.NotEqual(ax, one));
         if (TV.AnyTrue(far))
