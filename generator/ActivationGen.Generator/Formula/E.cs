@@ -36,8 +36,6 @@ internal static class E
         if (a is Num x && b is Num y) return Num(x.Value - y.Value);
         if (a.Equals(b)) return Zero;
         if (b is Apply { Op: Op.Negate } nb) return Add(a, nb[0]);
-        if (a is Apply { Op: Op.Add } sum && sum[0].Equals(b)) return sum[1];
-        if (a is Apply { Op: Op.Add } sum2 && sum2[1].Equals(b)) return sum2[0];
         return Make(Op.Subtract, a, b);
     }
 
@@ -51,8 +49,8 @@ internal static class E
         if (b is Num { Value: -1 }) return Negate(a);
         // A factor that is zero on one side of a branch moves inside the select, so that the other side's
         // infinities or NaNs are never multiplied by that zero (the "double where" problem of autodiff).
-        if (IsGate(a)) return Distribute((Apply)a, b);
-        if (IsGate(b)) return Distribute((Apply)b, a);
+        if (IsGated(a)) return Distribute((Apply)a, e => Multiply(e, b));
+        if (IsGated(b)) return Distribute((Apply)b, e => Multiply(a, e));
         if (a is Apply { Op: Op.Negate } na) return Negate(Multiply(na[0], b));
         if (b is Apply { Op: Op.Negate } nb) return Negate(Multiply(a, nb[0]));
         if (a is Num ca && b is Apply { Op: Op.Multiply } mb && mb[0] is Num cb) return Multiply(Num(ca.Value * cb.Value), mb[1]);
@@ -64,7 +62,7 @@ internal static class E
         if (IsOne(b)) return a;
         if (IsZero(a)) return Zero;
         if (a is Num x && b is Num y) return Num(x.Value / y.Value);
-        if (IsGate(a)) return Select(((Apply)a)[0], Divide(((Apply)a)[1], b), Divide(((Apply)a)[2], b));
+        if (IsGated(a)) return Distribute((Apply)a, e => Divide(e, b));
         return Make(Op.Divide, a, b);
     }
 
@@ -73,7 +71,7 @@ internal static class E
         Num x => Num(-x.Value),
         Apply { Op: Op.Negate } n => n[0],
         Apply { Op: Op.Subtract } s => Subtract(s[1], s[0]),
-        Apply { Op: Op.Select } s when IsZero(s[1]) || IsZero(s[2]) => Select(s[0], Negate(s[1]), Negate(s[2])),
+        Apply { Op: Op.Select } s when IsGate(s) => Select(s[0], Negate(s[1]), Negate(s[2])),
         _ => Make(Op.Negate, a),
     };
 
@@ -111,10 +109,28 @@ internal static class E
 
     public static bool IsOne(Expr e) => e is Num { Value: 1 };
 
-    private static bool IsGate(Expr e) => e is Apply { Op: Op.Select } s && (IsZero(s[1]) || IsZero(s[2]));
+    /// <summary>
+    /// A select with a zero side, at any depth of nested selects: the adjoints of nested branches merge into
+    /// selects of selects, and a factor must reach the zero leaves rather than multiply the whole select.
+    /// </summary>
+    private static bool IsGate(Expr e) => e is Apply { Op: Op.Select } s && (IsZero(s[1]) || IsZero(s[2]) || IsGate(s[1]) || IsGate(s[2]));
 
-    private static Expr Distribute(Apply select, Expr factor) =>
-        Select(select[0], Multiply(select[1], factor), Multiply(select[2], factor));
+    /// <summary>A gate, or a sum or negation with a gate in it: a factor must be pushed inside to its zeros.</summary>
+    private static bool IsGated(Expr e) => IsGate(e) || e switch
+    {
+        Apply { Op: Op.Add or Op.Subtract } s => IsGated(s[0]) || IsGated(s[1]),
+        Apply { Op: Op.Negate } n => IsGated(n[0]),
+        _ => false,
+    };
+
+    /// <summary>Applies a product or quotient to each term and branch side of <paramref name="gated"/>.</summary>
+    private static Expr Distribute(Apply gated, System.Func<Expr, Expr> apply) => gated.Op switch
+    {
+        Op.Select => Select(gated[0], apply(gated[1]), apply(gated[2])),
+        Op.Add => Add(apply(gated[0]), apply(gated[1])),
+        Op.Subtract => Subtract(apply(gated[0]), apply(gated[1])),
+        _ => Negate(apply(gated[0])),
+    };
 
     private static Expr Commutative(Op op, Expr a, Expr b) =>
         ExprOrder.Instance.Compare(a, b) <= 0 ? Make(op, a, b) : Make(op, b, a);
