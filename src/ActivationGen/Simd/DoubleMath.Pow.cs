@@ -113,5 +113,6 @@ public static unsafe partial class DoubleMath
         return s;
     }
 
-    private static double ScalarPow(double x, double y) => Math.Pow(x, y);
+    // The C library returns NaN for pow(sNaN, 0) and pow(1, sNaN); Math.Pow's documented rule is 1 for any NaN.
+    private static double ScalarPow(double x, double y) => y == 0 || x == 1 ? 1 : Math.Pow(x, y);
 }

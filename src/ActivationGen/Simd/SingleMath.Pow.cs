@@ -122,5 +122,6 @@ public static unsafe partial class SingleMath
         return s;
     }
 
-    private static float ScalarPow(float x, float y) => (float)Math.Pow(x, y);
+    // The C library returns NaN for pow(sNaN, 0) and pow(1, sNaN); Math.Pow's documented rule is 1 for any NaN.
+    private static float ScalarPow(float x, float y) => y == 0 || x == 1 ? 1 : (float)Math.Pow(x, y);
 }
