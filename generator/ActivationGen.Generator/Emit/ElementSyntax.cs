@@ -31,6 +31,9 @@ internal sealed class ElementSyntax
 
     public string Literal(double value)
     {
+        // A double constant beyond float's range is infinite once it is a float.
+        if (Keyword == "float")
+            value = (float)value;
         if (double.IsNaN(value))
             return Keyword + ".NaN";
         if (double.IsInfinity(value))

@@ -10,7 +10,7 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c><br/>
+        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial float GeluTanh(float x)
@@ -21,7 +21,7 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c><br/>
+        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -43,7 +43,7 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c><br/>
+        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,11 +63,11 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c> at one point: <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c>.
+        /// ∂f/∂x of <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c> at one point: <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c>.
         /// </summary>
         /// <remarks>
         /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) + 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2)</c><br/>
+        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float GeluTanhDerivative(float x)
@@ -98,16 +98,20 @@ namespace Users.Models
             TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product3);
             TV sum1 = TV.Create(1f) + tanh0;
             TV product4 = TV.Create(0.5f) * sum1;
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product3);
+            TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
             TV product5 = tanh0 * tanh0;
             TV difference0 = TV.Create(1f) - product5;
             TV product6 = TV.Create(0.5f) * x;
             TV product7 = difference0 * product6;
             TV product8 = TV.Create(0.7978846f) * product7;
-            TV sum2 = product4 + product8;
+            TV selected0 = TV.ConditionalSelect(isLess0, product8, TV.Create(0f));
+            TV sum2 = product4 + selected0;
             TV product9 = TV.Create(0.044715f) * product8;
             TV product10 = TV.Create(3f) * product0;
             TV product11 = product9 * product10;
-            TV sum3 = sum2 + product11;
+            TV selected1 = TV.ConditionalSelect(isLess0, product11, TV.Create(0f));
+            TV sum3 = sum2 + selected1;
             return sum3;
         }
 
@@ -140,17 +144,21 @@ namespace Users.Models
             TV sum1 = TV.Create(1f) + tanh0;
             TV product4 = dy * sum1;
             TV product5 = TV.Create(0.5f) * product4;
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product3);
+            TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
             TV product6 = tanh0 * tanh0;
             TV difference0 = TV.Create(1f) - product6;
             TV product7 = TV.Create(0.5f) * x;
             TV product8 = dy * product7;
             TV product9 = difference0 * product8;
             TV product10 = TV.Create(0.7978846f) * product9;
-            TV sum2 = product5 + product10;
+            TV selected0 = TV.ConditionalSelect(isLess0, product10, TV.Create(0f));
+            TV sum2 = product5 + selected0;
             TV product11 = TV.Create(0.044715f) * product10;
             TV product12 = TV.Create(3f) * product0;
             TV product13 = product11 * product12;
-            TV sum3 = sum2 + product13;
+            TV selected1 = TV.ConditionalSelect(isLess0, product13, TV.Create(0f));
+            TV sum3 = sum2 + selected1;
             dx = sum3;
         }
 

@@ -10,7 +10,7 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static partial float Mish(float x)
@@ -21,7 +21,7 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -43,7 +43,7 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,11 +63,11 @@ partial class Network<T>
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x * tanh(softplus(x))</c> at one point: <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c>.
+        /// ∂f/∂x of <c>x * tanh(softplus(x))</c> at one point: <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c>.
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static float MishDerivative(float x)
@@ -92,13 +92,16 @@ file static class MishKernels
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
         TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
+        TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(softplus0);
+        TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
         TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
         TV product0 = tanh0 * tanh0;
         TV difference0 = TV.Create(1f) - product0;
         TV product1 = x * difference0;
         TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
         TV product2 = product1 * sigmoid0;
-        TV sum0 = product2 + tanh0;
+        TV selected0 = TV.ConditionalSelect(isLess0, product2, TV.Create(0f));
+        TV sum0 = selected0 + tanh0;
         return sum0;
     }
 
@@ -119,13 +122,16 @@ file static class MishKernels
         TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
         TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
         TV product0 = dy * tanh0;
+        TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(softplus0);
+        TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
         TV product1 = tanh0 * tanh0;
         TV difference0 = TV.Create(1f) - product1;
         TV product2 = dy * x;
         TV product3 = difference0 * product2;
         TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
         TV product4 = product3 * sigmoid0;
-        TV sum0 = product0 + product4;
+        TV selected0 = TV.ConditionalSelect(isLess0, product4, TV.Create(0f));
+        TV sum0 = product0 + selected0;
         dx = sum0;
     }
 
