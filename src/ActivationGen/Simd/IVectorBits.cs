@@ -35,6 +35,23 @@ public interface IVectorBits<TSelf, T> : IVector<TSelf, T>
     /// <summary>IEEE 754-2019 maximum: NaN if either lane is NaN, +0 above −0.</summary>
     static abstract TSelf Max(TSelf left, TSelf right);
 
+    /// <summary>The hardware minimum: cheap, but NaN and ±0 behave per platform. Passing a constant first keeps a NaN
+    /// in <paramref name="right"/> on x86 (which returns the second operand) and on Arm (which propagates NaN).</summary>
+    static abstract TSelf MinNative(TSelf left, TSelf right);
+
+    /// <summary>The hardware maximum; see <see cref="MinNative"/> for NaN.</summary>
+    static abstract TSelf MaxNative(TSelf left, TSelf right);
+
+    /// <summary>True when <see cref="ScaleB"/> is a single instruction (AVX-512 vscalef).</summary>
+    static abstract bool IsScaleBNative { get; }
+
+    /// <summary>
+    /// <paramref name="value"/> · 2^<paramref name="exponent"/> for integer-valued exponent lanes, rounded once: overflow gives
+    /// ±∞ and subnormal results are correctly rounded. Without hardware support the exponent is clamped to the range
+    /// where the result can still be finite and non-zero ([−252, 254] for float, [−2044, 2046] for double).
+    /// </summary>
+    static abstract TSelf ScaleB(TSelf value, TSelf exponent);
+
     /// <summary>Rounds to the nearest integer, ties to even.</summary>
     static abstract TSelf Round(TSelf value);
 

@@ -17,7 +17,19 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        // Fast path: while 2^n is a normal number, build it straight from the rounded sum t.
+        if (TV.IsScaleBNative)
+        {
+            // AVX-512: vscalef applies 2^n with overflow and subnormal rounding done by the hardware, so no range
+            // test is needed; the clamp (constants first, so NaN survives) only keeps r finite for huge and infinite x.
+            TV c = TV.MinNative(TV.Create(89f), TV.MaxNative(TV.Create(-110f), x));
+            TV tc = TV.MultiplyAdd(c, TV.Create(Log2E), TV.Create(Shifter));
+            TV nc = tc - TV.Create(Shifter);
+            TV rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Hi), c);
+            rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Lo), rc);
+            return TV.ScaleB(ExpReduced(rc), nc);
+        }
+
+        // Elsewhere: while 2^n is a normal number, build it straight from the rounded sum t.
         TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
         TV nf = t - TV.Create(Shifter);
         TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -166,6 +167,34 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> Max(Vec1<T> left, Vec1<T> right) => new(Vector128.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> MinNative(Vec1<T> left, Vec1<T> right) => new(Vector128.MinNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> MaxNative(Vec1<T> left, Vec1<T> right) => new(Vector128.MaxNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    public static bool IsScaleBNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Avx512F.VL.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> ScaleB(Vec1<T> value, Vec1<T> exponent)
+    {
+        if (!Avx512F.VL.IsSupported)
+        {
+            return ScaleBits.ScaleB<Vec1<T>, T>(value, exponent);
+        }
+        return typeof(T) == typeof(float)
+            ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

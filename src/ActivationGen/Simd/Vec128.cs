@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -162,6 +163,34 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Max(Vec128<T> left, Vec128<T> right) => new(Vector128.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> MinNative(Vec128<T> left, Vec128<T> right) => new(Vector128.MinNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> MaxNative(Vec128<T> left, Vec128<T> right) => new(Vector128.MaxNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    public static bool IsScaleBNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Avx512F.VL.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec128<T> ScaleB(Vec128<T> value, Vec128<T> exponent)
+    {
+        if (!Avx512F.VL.IsSupported)
+        {
+            return ScaleBits.ScaleB<Vec128<T>, T>(value, exponent);
+        }
+        return typeof(T) == typeof(float)
+            ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -162,6 +163,34 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Max(Vec256<T> left, Vec256<T> right) => new(Vector256.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> MinNative(Vec256<T> left, Vec256<T> right) => new(Vector256.MinNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> MaxNative(Vec256<T> left, Vec256<T> right) => new(Vector256.MaxNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    public static bool IsScaleBNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Avx512F.VL.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> ScaleB(Vec256<T> value, Vec256<T> exponent)
+    {
+        if (!Avx512F.VL.IsSupported)
+        {
+            return ScaleBits.ScaleB<Vec256<T>, T>(value, exponent);
+        }
+        return typeof(T) == typeof(float)
+            ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

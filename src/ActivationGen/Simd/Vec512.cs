@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -162,6 +163,34 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Max(Vec512<T> left, Vec512<T> right) => new(Vector512.Max(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> MinNative(Vec512<T> left, Vec512<T> right) => new(Vector512.MinNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> MaxNative(Vec512<T> left, Vec512<T> right) => new(Vector512.MaxNative(left.Value, right.Value));
+
+    /// <inheritdoc/>
+    public static bool IsScaleBNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Avx512F.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> ScaleB(Vec512<T> value, Vec512<T> exponent)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return ScaleBits.ScaleB<Vec512<T>, T>(value, exponent);
+        }
+        return typeof(T) == typeof(float)
+            ? new(Avx512F.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : new(Avx512F.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -27,6 +27,41 @@ public sealed class VectorTypeTests
         Assert.True(Vec1<float>.IsHardwareAccelerated);
     }
 
+    [Fact] public void ScaleBSingle() => CheckScaleB<Vec512<float>, float>();
+    [Fact] public void ScaleBDouble() => CheckScaleB<Vec512<double>, double>();
+    [Fact] public void ScaleBNarrow() { CheckScaleB<Vec1<float>, float>(); CheckScaleB<Vec128<double>, double>(); CheckScaleB<Vec256<float>, float>(); }
+
+    /// <summary>Hardware (where present) and the exponent-field fallback both match T.ScaleB, through subnormals and overflow.</summary>
+    private static void CheckScaleB<TV, T>()
+        where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int[] exponents = [0, 1, -1, 5, -5, 100, -100, 127, -126, -130, -149, -150, 128, 300, -300, 1000, -1000, 1023, -1022, -1074, -1075, 1024, 2000, -2000];
+        double[] values = [1, 1.5, -3.25, 0.75, 1.9999999, -0.0, 0, double.PositiveInfinity, double.NaN];
+        T[] x = new T[TV.Count], n = new T[TV.Count], y = new T[TV.Count], z = new T[TV.Count];
+        foreach (double v in values)
+        {
+            foreach (int e in exponents)
+            {
+                Array.Fill(x, T.CreateChecked(v));
+                Array.Fill(n, T.CreateChecked(e));
+                TV.StoreUnsafe(TV.ScaleB(TV.LoadUnsafe(ref x[0], 0), TV.LoadUnsafe(ref n[0], 0)), ref y[0], 0);
+                TV.StoreUnsafe(ScaleBits.ScaleB<TV, T>(TV.LoadUnsafe(ref x[0], 0), TV.LoadUnsafe(ref n[0], 0)), ref z[0], 0);
+                T expected = T.ScaleB(x[0], e);
+                for (int i = 0; i < TV.Count; i++)
+                {
+                    Assert.Equal(expected, y[i]);
+                    Assert.Equal(expected, z[i]);
+                }
+            }
+        }
+        // MinNative/MaxNative with the constant first keep a NaN in the second operand.
+        Array.Fill(x, T.NaN);
+        TV nan = TV.LoadUnsafe(ref x[0], 0);
+        TV.StoreUnsafe(TV.MinNative(TV.Create(T.One), TV.MaxNative(TV.Create(-T.One), nan)), ref y[0], 0);
+        Assert.All(y, v => Assert.True(T.IsNaN(v)));
+    }
+
     private static void CheckAll<TV, T>(int expectedCount)
         where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
