@@ -218,6 +218,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<double>>(x, y, p);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -228,13 +229,17 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            BandKernels.Forward(TV.LoadUnsafe(ref xRef, last), vP, out TV lastY);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                BandKernels.Forward(TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                BandKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
@@ -249,6 +254,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -260,13 +266,18 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BandKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                BandKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                BandKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
@@ -281,6 +292,7 @@ namespace Users.Models
                 RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p, out dp);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -293,30 +305,39 @@ namespace Users.Models
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            BandKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vP, out TV lastDx, out TV lastDp);
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
             TV dpLanes = TV.Create(0d);
             TV dpCompensation = TV.Create(0d);
             double dpTotal = 0;
-            nuint i = 0;
-            for (int block = 1; i < last; i += width, block++)
+            for (nuint i = 0, block = 1; ; i += width, block++)
             {
-                BandKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
+                bool isLast = i >= last;
+                nuint covered = isLast ? i - last : 0;
+                if (isLast)
+                    i = last;
+                BandKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                // Lanes of the last vector that earlier vectors covered are not counted twice.
+                if (isLast)
+                {
+                    TV counted = TV.LessThan(TV.Indices, TV.Create((double)covered));
+                    vDp = TV.ConditionalSelect(counted, TV.Create(0d), vDp);
+                }
                 TV dpStep = vDp - dpCompensation;
                 TV dpNext = dpLanes + dpStep;
                 dpCompensation = (dpNext - dpLanes) - dpStep;
                 dpLanes = dpNext;
-                if ((block & 255) == 0)
+                if ((block & 255) == 0 || isLast)
                 {
                     dpTotal += (double)TV.Sum(dpLanes) - (double)TV.Sum(dpCompensation);
                     dpLanes = TV.Create(0d);
                     dpCompensation = TV.Create(0d);
                 }
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
-            // Lanes of the last vector that the loop already covered are not counted twice.
-            TV counted = TV.LessThan(TV.Indices, TV.Create((double)(i - last)));
-            dp = (double)(dpTotal - TV.Sum(dpCompensation) + TV.Sum(dpLanes) + TV.Sum(TV.ConditionalSelect(counted, TV.Create(0d), lastDp)));
+            dp = (double)dpTotal;
         }
     }
 

@@ -169,6 +169,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, alpha);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -179,13 +180,17 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            EluKernels.Forward(TV.LoadUnsafe(ref xRef, last), vAlpha, out TV lastY);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                EluKernels.Forward(TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
@@ -200,6 +205,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, alpha);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -211,13 +217,18 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            EluKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                EluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
@@ -232,6 +243,7 @@ namespace Users.Models
                 RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, alpha);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -243,13 +255,18 @@ namespace Users.Models
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vAlpha, out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastY = TV.LoadUnsafe(ref yRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 

@@ -124,6 +124,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<double>>(x, h, y);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -134,13 +135,18 @@ namespace Users.Models
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            GatedKernels.Forward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), out TV lastY);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastH = TV.LoadUnsafe(ref hRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                GatedKernels.Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), out TV vY);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                GatedKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
@@ -155,6 +161,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, h, dy, dx, dh);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -167,15 +174,20 @@ namespace Users.Models
             ref double dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            GatedKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref hRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx, out TV lastDh);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastH = TV.LoadUnsafe(ref hRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                GatedKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                GatedKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV.StoreUnsafe(vDh, ref dhRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
-            TV.StoreUnsafe(lastDh, ref dhRef, last);
         }
     }
 

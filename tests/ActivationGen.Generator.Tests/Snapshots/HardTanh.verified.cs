@@ -168,6 +168,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, lo, hi);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -179,13 +180,17 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            HardTanhKernels.Forward(TV.LoadUnsafe(ref xRef, last), vLo, vHi, out TV lastY);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                HardTanhKernels.Forward(TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                HardTanhKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
@@ -200,6 +205,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, lo, hi);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -212,13 +218,18 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            HardTanhKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                HardTanhKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                HardTanhKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
@@ -233,6 +244,7 @@ namespace Users.Models
                 RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, lo, hi);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -245,13 +257,18 @@ namespace Users.Models
             TV vHi = TV.Create(hi);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            HardTanhKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), vLo, vHi, out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastY = TV.LoadUnsafe(ref yRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                HardTanhKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                HardTanhKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 

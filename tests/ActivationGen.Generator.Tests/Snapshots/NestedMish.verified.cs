@@ -147,6 +147,7 @@ file static class MishKernels
             RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
@@ -156,13 +157,17 @@ file static class MishKernels
         ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
         nuint width = (nuint)TV.Count;
         nuint last = (nuint)y.Length - width;
-        MishKernels.Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
-        for (nuint i = 0; i < last; i += width)
+        TV lastX = TV.LoadUnsafe(ref xRef, last);
+        for (nuint i = 0; ; i += width)
         {
-            MishKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+            bool isLast = i >= last;
+            if (isLast)
+                i = last;
+            MishKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), out TV vY);
             TV.StoreUnsafe(vY, ref yRef, i);
+            if (isLast)
+                break;
         }
-        TV.StoreUnsafe(lastY, ref yRef, last);
     }
 
     public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -177,6 +182,7 @@ file static class MishKernels
             RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
@@ -187,13 +193,18 @@ file static class MishKernels
         ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
         nuint width = (nuint)TV.Count;
         nuint last = (nuint)dx.Length - width;
-        MishKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
-        for (nuint i = 0; i < last; i += width)
+        TV lastX = TV.LoadUnsafe(ref xRef, last);
+        TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+        for (nuint i = 0; ; i += width)
         {
-            MishKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+            bool isLast = i >= last;
+            if (isLast)
+                i = last;
+            MishKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
             TV.StoreUnsafe(vDx, ref dxRef, i);
+            if (isLast)
+                break;
         }
-        TV.StoreUnsafe(lastDx, ref dxRef, last);
     }
 }
 

@@ -157,6 +157,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -166,13 +167,17 @@ namespace Users.Models
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            ReluKernels.Forward(TV.LoadUnsafe(ref xRef, last), out TV lastY);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                ReluKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                ReluKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -187,6 +192,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -197,13 +203,18 @@ namespace Users.Models
             ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            ReluKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                ReluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                ReluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -218,6 +229,7 @@ namespace Users.Models
                 RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -228,13 +240,18 @@ namespace Users.Models
             ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            ReluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, last), TV.LoadUnsafe(ref dyRef, last), out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastY = TV.LoadUnsafe(ref yRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                ReluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                ReluKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 

@@ -186,6 +186,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, beta);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -196,13 +197,17 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
-            SwishKernels.Forward(TV.LoadUnsafe(ref xRef, last), vBeta, out TV lastY);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                SwishKernels.Forward(TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                SwishKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
@@ -217,6 +222,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -228,13 +234,18 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            SwishKernels.Backward(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx);
-            for (nuint i = 0; i < last; i += width)
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
             {
-                SwishKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                SwishKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
@@ -249,6 +260,7 @@ namespace Users.Models
                 RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta, out dBeta);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -261,30 +273,39 @@ namespace Users.Models
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
-            SwishKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, last), TV.LoadUnsafe(ref dyRef, last), vBeta, out TV lastDx, out TV lastDBeta);
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
             TV dBetaLanes = TV.Create(0f);
             TV dBetaCompensation = TV.Create(0f);
             double dBetaTotal = 0;
-            nuint i = 0;
-            for (int block = 1; i < last; i += width, block++)
+            for (nuint i = 0, block = 1; ; i += width, block++)
             {
-                SwishKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
+                bool isLast = i >= last;
+                nuint covered = isLast ? i - last : 0;
+                if (isLast)
+                    i = last;
+                SwishKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
+                // Lanes of the last vector that earlier vectors covered are not counted twice.
+                if (isLast)
+                {
+                    TV counted = TV.LessThan(TV.Indices, TV.Create((float)covered));
+                    vDBeta = TV.ConditionalSelect(counted, TV.Create(0f), vDBeta);
+                }
                 TV dBetaStep = vDBeta - dBetaCompensation;
                 TV dBetaNext = dBetaLanes + dBetaStep;
                 dBetaCompensation = (dBetaNext - dBetaLanes) - dBetaStep;
                 dBetaLanes = dBetaNext;
-                if ((block & 255) == 0)
+                if ((block & 255) == 0 || isLast)
                 {
                     dBetaTotal += (double)TV.Sum(dBetaLanes) - (double)TV.Sum(dBetaCompensation);
                     dBetaLanes = TV.Create(0f);
                     dBetaCompensation = TV.Create(0f);
                 }
+                if (isLast)
+                    break;
             }
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
-            // Lanes of the last vector that the loop already covered are not counted twice.
-            TV counted = TV.LessThan(TV.Indices, TV.Create((float)(i - last)));
-            dBeta = (float)(dBetaTotal - TV.Sum(dBetaCompensation) + TV.Sum(dBetaLanes) + TV.Sum(TV.ConditionalSelect(counted, TV.Create(0f), lastDBeta)));
+            dBeta = (float)dBetaTotal;
         }
     }
 
