@@ -32,11 +32,17 @@ internal static class KernelClass
                 writer.Line($"{s.KernelClass}.Forward({lifted}, out var {s.Output});");
                 writer.Line($"return {one}.Sum({s.Output});");
             }
-            if (k.Derivative is { } derivative)
+            if (k.HasDerivative)
             {
+                // The backward kernel with dy = 1: the very operations of the span backward, so both agree.
+                string liftedInputs = string.Join(", ", inputs.Select(n => $"{one}.Create({n})"));
+                string liftedParameters = string.Join(", ", s.Parameters.Select(p => $"{one}.Create({p.Name})"));
                 writer.Line();
-                writer.Line($"public static {s.T} Derivative({scalarParameters}) => {one}.Sum({s.KernelClass}.DerivativeOf({lifted}));");
-                VectorKernel(writer, s, $"{s.VectorType} DerivativeOf<{s.VectorType}>({Shape.Join(string.Join(", ", inputs.Select(n => $"{s.VectorType} {n}")), VectorParameters(s))})", derivative, null);
+                using (writer.Block($"public static {s.T} Derivative({scalarParameters})"))
+                {
+                    writer.Line($"{s.KernelClass}.Backward({Shape.Join(liftedInputs, $"{one}.Create({s.Element.Literal(1)})", liftedParameters)}, out var {s.InputGradients[0]});");
+                    writer.Line($"return {one}.Sum({s.InputGradients[0]});");
+                }
             }
 
             foreach (var member in members)

@@ -33,7 +33,7 @@ internal static class PublicMembers
             }
         }
 
-        if (s.Kernels.Derivative is not null)
+        if (s.Kernels.HasDerivative)
         {
             writer.Line();
             Summary(writer, $"∂f/∂{s.Inputs[0].Name} of {f} at one point: <c>{Xml(s.Kernels.PartialDocs[0])}</c>.", s);

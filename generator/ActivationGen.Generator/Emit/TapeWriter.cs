@@ -50,6 +50,7 @@ internal static class TapeWriter
         Op.Or => $"{v}.Or({a[0]}, {a[1]})",
         Op.Not => $"{v}.Not({a[0]})",
         Op.Select => $"{v}.ConditionalSelect({a[0]}, {a[1]}, {a[2]})",
+        Op.MultiplyAdd => $"{v}.MultiplyAdd({a[0]}, {a[1]}, {a[2]})",
         _ => $"{element.Math}.{op}({string.Join(", ", a)})",
     };
 
@@ -62,6 +63,7 @@ internal static class TapeWriter
         Op.Negate => "negated",
         Op.Power => "power",
         Op.Select => "selected",
+        Op.MultiplyAdd => "fused",
         Op.And or Op.Or or Op.Not => "mask",
         _ when Functions.IsTruthValued(op) => "is" + op,
         _ => Functions.NameOf[op],

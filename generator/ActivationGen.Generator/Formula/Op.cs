@@ -11,6 +11,9 @@ internal enum Op
     And, Or, Not, Select,
     Exp, Log, Log1p, Expm1, Sqrt, Abs, Sign, Min, Max, Clamp,
     Sin, Cos, Tan, Tanh, Sigmoid, Softplus, Erf, Atan,
+
+    /// <summary>a·b + c rounded once: made by the lowering from a product used only by a sum, never written.</summary>
+    MultiplyAdd,
 }
 
 /// <summary>The functions a formula may call by name, with their arity.</summary>

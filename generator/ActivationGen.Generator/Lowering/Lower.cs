@@ -22,7 +22,7 @@ internal sealed class Lower
     {
         var lower = new Lower();
         var results = outputs.Select(lower.Emit).ToArray();
-        return new Tape(lower.instructions.ToEquatableArray(), results.ToEquatableArray());
+        return new Tape(Fuse(lower.instructions, results).ToEquatableArray(), results.ToEquatableArray());
     }
 
     private Operand Emit(Expr e)
@@ -58,6 +58,57 @@ internal sealed class Lower
                 return Operand.OfTemp(existing.Temp);
         int temp = instructions.Count;
         instructions.Add(new Instruction(temp, op, args.ToEquatableArray()));
+        return Operand.OfTemp(temp);
+    }
+
+    /// <summary>
+    /// Contracts a product that only feeds one sum or difference into a fused multiply-add: one instruction
+    /// and one rounding instead of two. Differences take the negated addend or product, which is exact.
+    /// </summary>
+    private static List<Instruction> Fuse(List<Instruction> instructions, Operand[] outputs)
+    {
+        var uses = new Dictionary<int, int>();
+        foreach (var operand in instructions.SelectMany(i => i.Args).Concat(outputs).Where(o => o.Kind == OperandKind.Temp))
+            uses[operand.Temp] = uses.TryGetValue(operand.Temp, out int n) ? n + 1 : 1;
+        var products = instructions.Where(i => i.Op == Op.Multiply && uses[i.Temp] == 1).ToDictionary(i => i.Temp);
+        var fused = new HashSet<int>();
+        int nextTemp = instructions.Count; // temporaries so far are numbered 0 … Count − 1
+
+        Instruction? Product(Operand o) =>
+            o.Kind == OperandKind.Temp && products.TryGetValue(o.Temp, out var p) && !fused.Contains(p.Temp) ? p : null;
+
+        var result = new List<Instruction>();
+        foreach (var instruction in instructions)
+        {
+            var rewritten = instruction;
+            if (instruction.Op is Op.Add or Op.Subtract)
+            {
+                var (left, right) = (instruction.Args[0], instruction.Args[1]);
+                if (Product(left) is { } p)
+                {
+                    fused.Add(p.Temp);
+                    var addend = instruction.Op == Op.Add ? right : Negated(right, result, ref nextTemp);
+                    rewritten = new Instruction(instruction.Temp, Op.MultiplyAdd, new[] { p.Args[0], p.Args[1], addend }.ToEquatableArray());
+                }
+                else if (Product(right) is { } q)
+                {
+                    fused.Add(q.Temp);
+                    var factor = instruction.Op == Op.Add ? q.Args[0] : Negated(q.Args[0], result, ref nextTemp);
+                    rewritten = new Instruction(instruction.Temp, Op.MultiplyAdd, new[] { factor, q.Args[1], left }.ToEquatableArray());
+                }
+            }
+            result.Add(rewritten);
+        }
+        return result.Where(i => !fused.Contains(i.Temp)).ToList();
+    }
+
+    /// <summary>−o: a constant folds, anything else gets a negation instruction placed before its use.</summary>
+    private static Operand Negated(Operand o, List<Instruction> emitted, ref int nextTemp)
+    {
+        if (o.Kind == OperandKind.Constant)
+            return Operand.OfConstant(-o.Value);
+        int temp = nextTemp++;
+        emitted.Add(new Instruction(temp, Op.Negate, new[] { o }.ToEquatableArray()));
         return Operand.OfTemp(temp);
     }
 

@@ -15,7 +15,6 @@ internal sealed record ActivationKernels(
     Tape? Forward,
     Tape? Backward,
     Tape? BackwardWithTrainables,
-    Tape? Derivative,
     Tape? BackwardFromOutput,
     string IncomingGradient,
     string FormulaDoc,
@@ -26,19 +25,20 @@ internal sealed record ActivationKernels(
 
     public bool HasTrainables => Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
 
+    /// <summary>Single-input activations get a scalar derivative.</summary>
+    public bool HasDerivative => IsValid && Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
+
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, null, "", "", default, null);
+            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, null);
 
-        bool singleInput = d.Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
         return new ActivationKernels(
             d.Spec,
             Lower.ToTape(formula),
             Lower.ToTape([.. d.InputAdjoints]),
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
-            singleInput ? Lower.ToTape(d.Partials[0]) : null,
             d.FromOutput is { } fromOutput ? Lower.ToTape(E.Multiply(E.Var(d.IncomingGradient), fromOutput)) : null,
             d.IncomingGradient,
             Printer.Print(formula),

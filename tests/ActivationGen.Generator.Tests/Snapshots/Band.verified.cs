@@ -114,27 +114,10 @@ namespace Users.Models
             return global::ActivationGen.Simd.Vec1<double>.Sum(y);
         }
 
-        public static double Derivative(double x, double p) => global::ActivationGen.Simd.Vec1<double>.Sum(BandKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(p)));
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV p)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+        public static double Derivative(double x, double p)
         {
-            TV isLess0 = TV.LessThan(x, TV.Create(1d));
-            TV isGreater0 = TV.GreaterThan(x, TV.Create(-1d));
-            TV mask0 = TV.And(isLess0, isGreater0);
-            TV isNotEqual0 = TV.NotEqual(TV.Create(2d), x);
-            TV mask1 = TV.Not(isNotEqual0);
-            TV mask2 = TV.Or(mask0, mask1);
-            TV product0 = x * x;
-            TV product1 = product0 * x;
-            TV quotient0 = TV.Create(1d) / product1;
-            TV product2 = TV.Create(-2d) * quotient0;
-            TV difference0 = p - TV.Create(1d);
-            TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
-            TV product3 = p * power0;
-            TV selected0 = TV.ConditionalSelect(mask2, product2, product3);
-            return selected0;
+            BandKernels.Backward(global::ActivationGen.Simd.Vec1<double>.Create(x), global::ActivationGen.Simd.Vec1<double>.Create(1d), global::ActivationGen.Simd.Vec1<double>.Create(p), out var dx);
+            return global::ActivationGen.Simd.Vec1<double>.Sum(dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -108,18 +108,10 @@ namespace Users.Models
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x, float alpha) => global::ActivationGen.Simd.Vec1<float>.Sum(EluKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(alpha)));
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV alpha)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static float Derivative(float x, float alpha)
         {
-            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
-            TV sum0 = TV.Create(1f) + expm10;
-            TV product0 = alpha * sum0;
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), product0);
-            return selected0;
+            EluKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(alpha), out var dx);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

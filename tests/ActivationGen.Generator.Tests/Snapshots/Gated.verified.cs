@@ -99,17 +99,17 @@ namespace Users.Models
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
             TV tanh0 = global::ActivationGen.Simd.DoubleMath.Tanh(x);
-            TV product0 = tanh0 * tanh0;
-            TV difference0 = TV.Create(1d) - product0;
+            TV negated0 = -tanh0;
+            TV fused0 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1d));
             TV sigmoid0 = global::ActivationGen.Simd.DoubleMath.Sigmoid(h);
-            TV product1 = dy * sigmoid0;
-            TV product2 = difference0 * product1;
-            TV product3 = dy * tanh0;
-            TV difference1 = TV.Create(1d) - sigmoid0;
-            TV product4 = difference1 * sigmoid0;
-            TV product5 = product3 * product4;
-            dx = product2;
-            dh = product5;
+            TV product0 = dy * sigmoid0;
+            TV product1 = fused0 * product0;
+            TV product2 = dy * tanh0;
+            TV difference0 = TV.Create(1d) - sigmoid0;
+            TV product3 = difference0 * sigmoid0;
+            TV product4 = product2 * product3;
+            dx = product1;
+            dh = product4;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)

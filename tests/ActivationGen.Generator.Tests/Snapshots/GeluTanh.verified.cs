@@ -84,35 +84,10 @@ namespace Users.Models
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(GeluTanhKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static float Derivative(float x)
         {
-            TV product0 = x * x;
-            TV product1 = product0 * x;
-            TV product2 = TV.Create(0.044715f) * product1;
-            TV sum0 = x + product2;
-            TV product3 = TV.Create(0.7978846f) * sum0;
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product3);
-            TV sum1 = TV.Create(1f) + tanh0;
-            TV product4 = TV.Create(0.5f) * sum1;
-            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product3);
-            TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
-            TV product5 = tanh0 * tanh0;
-            TV difference0 = TV.Create(1f) - product5;
-            TV product6 = TV.Create(0.5f) * x;
-            TV product7 = difference0 * product6;
-            TV product8 = TV.Create(0.7978846f) * product7;
-            TV selected0 = TV.ConditionalSelect(isLess0, product8, TV.Create(0f));
-            TV sum2 = product4 + selected0;
-            TV product9 = TV.Create(0.044715f) * product8;
-            TV product10 = TV.Create(3f) * product0;
-            TV product11 = product9 * product10;
-            TV selected1 = TV.ConditionalSelect(isLess0, product11, TV.Create(0f));
-            TV sum3 = sum2 + selected1;
-            return sum3;
+            GeluTanhKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(1f), out var dx);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -121,14 +96,13 @@ namespace Users.Models
         {
             TV product0 = x * x;
             TV product1 = product0 * x;
-            TV product2 = TV.Create(0.044715f) * product1;
-            TV sum0 = x + product2;
-            TV product3 = TV.Create(0.7978846f) * sum0;
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product3);
-            TV sum1 = TV.Create(1f) + tanh0;
-            TV product4 = TV.Create(0.5f) * x;
-            TV product5 = sum1 * product4;
-            y = product5;
+            TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
+            TV product2 = TV.Create(0.7978846f) * fused0;
+            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product2);
+            TV sum0 = TV.Create(1f) + tanh0;
+            TV product3 = TV.Create(0.5f) * x;
+            TV product4 = sum0 * product3;
+            y = product4;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -137,29 +111,27 @@ namespace Users.Models
         {
             TV product0 = x * x;
             TV product1 = product0 * x;
-            TV product2 = TV.Create(0.044715f) * product1;
-            TV sum0 = x + product2;
-            TV product3 = TV.Create(0.7978846f) * sum0;
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product3);
-            TV sum1 = TV.Create(1f) + tanh0;
-            TV product4 = dy * sum1;
-            TV product5 = TV.Create(0.5f) * product4;
-            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product3);
+            TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
+            TV product2 = TV.Create(0.7978846f) * fused0;
+            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product2);
+            TV sum0 = TV.Create(1f) + tanh0;
+            TV product3 = dy * sum0;
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product2);
             TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
-            TV product6 = tanh0 * tanh0;
-            TV difference0 = TV.Create(1f) - product6;
-            TV product7 = TV.Create(0.5f) * x;
-            TV product8 = dy * product7;
-            TV product9 = difference0 * product8;
-            TV product10 = TV.Create(0.7978846f) * product9;
-            TV selected0 = TV.ConditionalSelect(isLess0, product10, TV.Create(0f));
-            TV sum2 = product5 + selected0;
-            TV product11 = TV.Create(0.044715f) * product10;
-            TV product12 = TV.Create(3f) * product0;
-            TV product13 = product11 * product12;
-            TV selected1 = TV.ConditionalSelect(isLess0, product13, TV.Create(0f));
-            TV sum3 = sum2 + selected1;
-            dx = sum3;
+            TV negated0 = -tanh0;
+            TV fused1 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1f));
+            TV product4 = TV.Create(0.5f) * x;
+            TV product5 = dy * product4;
+            TV product6 = fused1 * product5;
+            TV product7 = TV.Create(0.7978846f) * product6;
+            TV selected0 = TV.ConditionalSelect(isLess0, product7, TV.Create(0f));
+            TV fused2 = TV.MultiplyAdd(TV.Create(0.5f), product3, selected0);
+            TV product8 = TV.Create(0.044715f) * product7;
+            TV product9 = TV.Create(3f) * product0;
+            TV product10 = product8 * product9;
+            TV selected1 = TV.ConditionalSelect(isLess0, product10, TV.Create(0f));
+            TV sum1 = fused2 + selected1;
+            dx = sum1;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

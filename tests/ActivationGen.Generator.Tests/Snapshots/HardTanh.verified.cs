@@ -108,17 +108,10 @@ namespace Users.Models
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x, float lo, float hi) => global::ActivationGen.Simd.Vec1<float>.Sum(HardTanhKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi)));
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV lo, TV hi)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static float Derivative(float x, float lo, float hi)
         {
-            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
-            TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), TV.Create(1f));
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected0);
-            return selected1;
+            HardTanhKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(lo), global::ActivationGen.Simd.Vec1<float>.Create(hi), out var dx);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

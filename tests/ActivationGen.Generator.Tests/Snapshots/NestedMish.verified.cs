@@ -85,24 +85,10 @@ file static class MishKernels
         return global::ActivationGen.Simd.Vec1<float>.Sum(y);
     }
 
-    public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(MishKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static TV DerivativeOf<TV>(TV x)
-        where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+    public static float Derivative(float x)
     {
-        TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
-        TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(softplus0);
-        TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
-        TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
-        TV product0 = tanh0 * tanh0;
-        TV difference0 = TV.Create(1f) - product0;
-        TV product1 = x * difference0;
-        TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
-        TV product2 = product1 * sigmoid0;
-        TV selected0 = TV.ConditionalSelect(isLess0, product2, TV.Create(0f));
-        TV sum0 = selected0 + tanh0;
-        return sum0;
+        MishKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(1f), out var dx);
+        return global::ActivationGen.Simd.Vec1<float>.Sum(dx);
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -121,18 +107,17 @@ file static class MishKernels
     {
         TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
         TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
-        TV product0 = dy * tanh0;
         TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(softplus0);
         TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
-        TV product1 = tanh0 * tanh0;
-        TV difference0 = TV.Create(1f) - product1;
-        TV product2 = dy * x;
-        TV product3 = difference0 * product2;
+        TV negated0 = -tanh0;
+        TV fused0 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1f));
+        TV product0 = dy * x;
+        TV product1 = fused0 * product0;
         TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
-        TV product4 = product3 * sigmoid0;
-        TV selected0 = TV.ConditionalSelect(isLess0, product4, TV.Create(0f));
-        TV sum0 = product0 + selected0;
-        dx = sum0;
+        TV product2 = product1 * sigmoid0;
+        TV selected0 = TV.ConditionalSelect(isLess0, product2, TV.Create(0f));
+        TV fused1 = TV.MultiplyAdd(dy, tanh0, selected0);
+        dx = fused1;
     }
 
     public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

@@ -108,15 +108,10 @@ namespace Users.Models
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x) => global::ActivationGen.Simd.Vec1<float>.Sum(ReluKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x)));
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static float Derivative(float x)
         {
-            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(1f), TV.Create(0f));
-            return selected0;
+            ReluKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(1f), out var dx);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -114,20 +114,10 @@ namespace Users.Models
             return global::ActivationGen.Simd.Vec1<float>.Sum(y);
         }
 
-        public static float Derivative(float x, float beta) => global::ActivationGen.Simd.Vec1<float>.Sum(SwishKernels.DerivativeOf(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(beta)));
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static TV DerivativeOf<TV>(TV x, TV beta)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        public static float Derivative(float x, float beta)
         {
-            TV product0 = beta * x;
-            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product1 = difference0 * sigmoid0;
-            TV product2 = x * product1;
-            TV product3 = beta * product2;
-            TV sum0 = product3 + sigmoid0;
-            return sum0;
+            SwishKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(x), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(beta), out var dx);
+            return global::ActivationGen.Simd.Vec1<float>.Sum(dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -150,10 +140,9 @@ namespace Users.Models
             TV difference0 = TV.Create(1f) - sigmoid0;
             TV product2 = difference0 * sigmoid0;
             TV product3 = product0 * product2;
-            TV product4 = beta * product3;
-            TV product5 = dy * sigmoid0;
-            TV sum0 = product4 + product5;
-            dx = sum0;
+            TV product4 = dy * sigmoid0;
+            TV fused0 = TV.MultiplyAdd(beta, product3, product4);
+            dx = fused0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -166,12 +155,11 @@ namespace Users.Models
             TV difference0 = TV.Create(1f) - sigmoid0;
             TV product2 = difference0 * sigmoid0;
             TV product3 = product0 * product2;
-            TV product4 = beta * product3;
-            TV product5 = dy * sigmoid0;
-            TV sum0 = product4 + product5;
-            TV product6 = x * product3;
-            dx = sum0;
-            dBeta = product6;
+            TV product4 = dy * sigmoid0;
+            TV fused0 = TV.MultiplyAdd(beta, product3, product4);
+            TV product5 = x * product3;
+            dx = fused0;
+            dBeta = product5;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)

@@ -33,7 +33,7 @@ public sealed class UlpTableTests(ITestOutputHelper output)
         ["Selu"] = (3, 3.4e7, 2, 2),
         ["Celu"] = (2, 3.4e7, 1, 1),
         ["Gelu"] = (3.4e7, 1e6, 2, 2),
-        ["GeluTanh"] = (300, 6000, 2, 2),
+        ["GeluTanh"] = (300, 3e4, 2, 2),
         ["Silu"] = (100, 5000, 2, 2),
         ["Swish"] = (100, 5000, 2, 2),
         ["Mish"] = (100, 3e4, 2, 2.5),
@@ -41,7 +41,9 @@ public sealed class UlpTableTests(ITestOutputHelper output)
         ["Softsign"] = (3, 3, 1, 2),
         ["HardTanh"] = (0, 0, 0, 0),
         ["HardSigmoid"] = (1, 0.5, 0.5, 0.1),
-        ["HardSwish"] = (3, 3000, 2, 2),
+        // HardSwish' = (2x + 3)/6 is exactly 0 at x = −1.5: any rounding there is unboundedly many ulp of 0, so
+        // the raw backward figure bounds nothing; the mixed one (absolute below 1) holds it at 2.
+        ["HardSwish"] = (3, double.PositiveInfinity, 2, 2),
         ["LogSigmoid"] = (3, 4, 2, 2),
         ["Sigmoid"] = (4, 3.4e7, 2, 2),
         ["Tanh"] = (3, 3.4e7, 2, 2),
