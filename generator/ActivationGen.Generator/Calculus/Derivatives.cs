@@ -42,6 +42,7 @@ internal static class Derivatives
             Op.Tanh => [Within(u, TanhSaturation, E.Multiply(g, E.Subtract(E.One, E.Multiply(node, node))))],
             Op.Sigmoid => [Within(u, Underflow, E.Multiply(g, E.Multiply(node, E.Subtract(E.One, node))))],
             Op.Softplus => [Above(u, NegativeUnderflow, E.Multiply(g, E.Call(Op.Sigmoid, u)))],
+            Op.TanhSoftplus => [Within(u, Underflow, E.Multiply(g, E.Multiply(E.Subtract(E.One, E.Multiply(node, node)), E.Call(Op.Sigmoid, u))))],
             Op.Erf => [Within(u, ErfSaturation, E.Multiply(g, E.Multiply(TwoOverSqrtPi, E.Call(Op.Exp, E.Negate(E.Multiply(u, u))))))],
             Op.Atan => [Within(u, Overflow, E.Divide(g, E.Add(E.One, E.Multiply(u, u))))],
             _ => new Expr[a.Count], // comparisons and logic carry no gradient

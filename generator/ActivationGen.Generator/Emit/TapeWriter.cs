@@ -64,6 +64,7 @@ internal static class TapeWriter
         Op.Power => "power",
         Op.Select => "selected",
         Op.MultiplyAdd => "fused",
+        Op.TanhSoftplus => "tanhSoftplus",
         Op.And or Op.Or or Op.Not => "mask",
         _ when Functions.IsTruthValued(op) => "is" + op,
         _ => Functions.NameOf[op],

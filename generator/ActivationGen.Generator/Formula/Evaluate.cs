@@ -42,6 +42,7 @@ internal static class Evaluate
         Op.Erf => Erf(a[0]),
         Op.Atan => Math.Atan(a[0]),
         Op.MultiplyAdd => a[0] * a[1] + a[2],
+        Op.TanhSoftplus => Math.Tanh(Math.Max(a[0], 0) + Log1p(Math.Exp(-Math.Abs(a[0])))),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 

@@ -14,6 +14,9 @@ internal enum Op
 
     /// <summary>a·b + c rounded once: made by the lowering from a product used only by a sum, never written.</summary>
     MultiplyAdd,
+
+    /// <summary>tanh(softplus(u)), the core of mish, fused by the rewriter: one exp and one division.</summary>
+    TanhSoftplus,
 }
 
 /// <summary>The functions a formula may call by name, with their arity.</summary>

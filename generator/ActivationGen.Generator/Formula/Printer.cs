@@ -38,6 +38,7 @@ internal static class Printer
         Op.Negate => ("-" + Print(a[0], 6), 6),
         Op.Not => ("!" + Print(a[0], 6), 6),
         Op.Power => ($"{Print(a[0], 8)}^{Print(a[1], 7)}", 7),
+        Op.TanhSoftplus => ($"tanh(softplus({Print(a[0], 0)}))", 9),
         _ => ($"{Functions.NameOf[a.Op]}({string.Join(", ", a.Args.Select(x => Print(x, 0)))})", 9),
     };
 

@@ -10,7 +10,7 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static partial float Mish(float x)
@@ -21,7 +21,7 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -43,7 +43,7 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,11 +63,11 @@ partial class Network<T>
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x * tanh(softplus(x))</c> at one point: <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c>.
+        /// ∂f/∂x of <c>x * tanh(softplus(x))</c> at one point: <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c>.
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>(abs(softplus(x)) &lt; 360 ? x * (1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x) : 0) + tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static float MishDerivative(float x)
@@ -95,9 +95,8 @@ file static class MishKernels
     public static void Forward<TV>(TV x, out TV y)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
-        TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
-        TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
-        TV product0 = x * tanh0;
+        TV tanhSoftplus0 = global::ActivationGen.Simd.SingleMath.TanhSoftplus(x);
+        TV product0 = x * tanhSoftplus0;
         y = product0;
     }
 
@@ -105,18 +104,14 @@ file static class MishKernels
     public static void Backward<TV>(TV x, TV dy, out TV dx)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
-        TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
-        TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(softplus0);
-        TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(softplus0);
-        TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
-        TV negated0 = -tanh0;
-        TV fused0 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1f));
+        TV tanhSoftplus0 = global::ActivationGen.Simd.SingleMath.TanhSoftplus(x);
         TV product0 = dy * x;
-        TV product1 = fused0 * product0;
+        TV negated0 = -tanhSoftplus0;
+        TV fused0 = TV.MultiplyAdd(negated0, tanhSoftplus0, TV.Create(1f));
         TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
-        TV product2 = product1 * sigmoid0;
-        TV selected0 = TV.ConditionalSelect(isLess0, product2, TV.Create(0f));
-        TV fused1 = TV.MultiplyAdd(dy, tanh0, selected0);
+        TV product1 = fused0 * sigmoid0;
+        TV product2 = product0 * product1;
+        TV fused1 = TV.MultiplyAdd(dy, tanhSoftplus0, product2);
         dx = fused1;
     }
 

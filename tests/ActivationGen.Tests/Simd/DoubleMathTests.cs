@@ -41,6 +41,9 @@ public sealed class DoubleMathTests(ITestOutputHelper output)
     [Fact] public void Tanh() => Check<TanhOp>("Tanh");
     [Fact] public void Sigmoid() => Check<SigmoidOp>("Sigmoid");
     [Fact] public void Softplus() => Check<SoftplusOp>("Softplus");
+
+    private struct TanhSoftplusOp : IDoubleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double> => DoubleMath.TanhSoftplus(x); public static double Reference(double x) => References.TanhSoftplus(x); }
+    [Fact] public void TanhSoftplus() => Check<TanhSoftplusOp>("TanhSoftplus");
     [Fact] public void Erf() => Check<ErfOp>("Erf");
     [Fact] public void Sin() => Check<SinOp>("Sin");
     [Fact] public void Cos() => Check<CosOp>("Cos");

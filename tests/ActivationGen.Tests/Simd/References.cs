@@ -117,6 +117,17 @@ internal static class References
 
     public static double Softplus(double x) => Math.Max(x, 0) + Log1p(Math.Exp(-Math.Abs(x)));
 
+    /// <summary>tanh(softplus(x)) with no cancellation: (e^2x + 2e^x) / (e^2x + 2e^x + 2) below 0, 1 − 2/(…) above.</summary>
+    public static double TanhSoftplus(double x)
+    {
+        if (double.IsNaN(x))
+            return x;
+        if (x > 40)
+            return 1;
+        double e = Math.Exp(x), n = e * (e + 2);
+        return x < 0 ? n / (n + 2) : 1 - 2 / (n + 2);
+    }
+
     /// <summary>Math.Pow, except that pow(x, 0) and pow(1, y) are 1 even for signaling NaNs (the C library returns NaN).</summary>
     public static double Pow(double a, double b) => b == 0 || a == 1 ? 1 : Math.Pow(a, b);
 
