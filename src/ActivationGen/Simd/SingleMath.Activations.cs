@@ -55,16 +55,15 @@ public static partial class SingleMath
 
     /// <summary>
     /// log(1 + t) for t in [0, 1], as softplus needs it: 2 atanh(s) with s = t / (2 + t) in [0, 1/3], an odd
-    /// series in s that needs no range reduction and no special cases (z = s² ≤ 1/9: eight terms reach 2e-9).
+    /// series in s that needs no range reduction and no special cases. The series part is at most z/3 ≤ 1/27 of
+    /// the result (z = s² ≤ 1/9), so stopping after z⁵ leaves under 2e-8 relative: six terms, not eight.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Log1pOfUnit<TV>(TV t) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         TV s = t / (TV.Create(2f) + t);
         TV z = s * s;
-        TV q = TV.MultiplyAdd(TV.Create(2f / 17), z, TV.Create(2f / 15));
-        q = TV.MultiplyAdd(q, z, TV.Create(2f / 13));
-        q = TV.MultiplyAdd(q, z, TV.Create(2f / 11));
+        TV q = TV.MultiplyAdd(TV.Create(2f / 13), z, TV.Create(2f / 11));
         q = TV.MultiplyAdd(q, z, TV.Create(2f / 9));
         q = TV.MultiplyAdd(q, z, TV.Create(2f / 7));
         q = TV.MultiplyAdd(q, z, TV.Create(2f / 5));
