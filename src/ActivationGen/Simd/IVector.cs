@@ -38,25 +38,40 @@ public interface IVector<TSelf, T>
     /// <summary>Sum of the lanes.</summary>
     static abstract T Sum(TSelf value);
 
+    /// <summary>Lane-wise sum.</summary>
     static abstract TSelf operator +(TSelf left, TSelf right);
+    /// <summary>Lane-wise difference.</summary>
     static abstract TSelf operator -(TSelf left, TSelf right);
+    /// <summary>Lane-wise product.</summary>
     static abstract TSelf operator *(TSelf left, TSelf right);
+    /// <summary>Lane-wise quotient.</summary>
     static abstract TSelf operator /(TSelf left, TSelf right);
+    /// <summary>Lane-wise negation.</summary>
     static abstract TSelf operator -(TSelf value);
 
     /// <summary>left * right + addend, fused where the hardware has it.</summary>
     static abstract TSelf MultiplyAdd(TSelf left, TSelf right, TSelf addend);
 
+    /// <summary>Mask of lanes where left == right (false where either is NaN).</summary>
     static abstract TSelf Equal(TSelf left, TSelf right);
+    /// <summary>Mask of lanes where left != right (true where either is NaN).</summary>
     static abstract TSelf NotEqual(TSelf left, TSelf right);
+    /// <summary>Mask of lanes where left &lt; right.</summary>
     static abstract TSelf LessThan(TSelf left, TSelf right);
+    /// <summary>Mask of lanes where left &lt;= right.</summary>
     static abstract TSelf LessThanOrEqual(TSelf left, TSelf right);
+    /// <summary>Mask of lanes where left &gt; right.</summary>
     static abstract TSelf GreaterThan(TSelf left, TSelf right);
+    /// <summary>Mask of lanes where left &gt;= right.</summary>
     static abstract TSelf GreaterThanOrEqual(TSelf left, TSelf right);
 
+    /// <summary>Bitwise and (of masks: both true).</summary>
     static abstract TSelf And(TSelf left, TSelf right);
+    /// <summary>Bitwise or (of masks: either true).</summary>
     static abstract TSelf Or(TSelf left, TSelf right);
+    /// <summary>left and not right, bitwise.</summary>
     static abstract TSelf AndNot(TSelf left, TSelf right);
+    /// <summary>Bitwise complement (of a mask: its negation).</summary>
     static abstract TSelf Not(TSelf mask);
 
     /// <summary>Per lane: <paramref name="mask"/> ? <paramref name="whenTrue"/> : <paramref name="whenFalse"/>.</summary>
