@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using ActivationGen.Generator.Model;
 
@@ -54,6 +55,11 @@ internal static class E
         if (a is Apply { Op: Op.Negate } na) return Negate(Multiply(na[0], b));
         if (b is Apply { Op: Op.Negate } nb) return Negate(Multiply(a, nb[0]));
         if (a is Num ca && b is Apply { Op: Op.Multiply } mb && mb[0] is Num cb) return Multiply(Num(ca.Value * cb.Value), mb[1]);
+        // (c·u)·(d·v) with c·d = ±1 (0.5·x·2·σ): the constants cancel exactly. Other reassociations are left
+        // alone, since moving a constant can move an overflow (0.5·(x·2) is infinite where (0.5·x)·2 is not).
+        if (a is Apply { Op: Op.Multiply } ma && ma[0] is Num c1 && b is Apply { Op: Op.Multiply } mb2 && mb2[0] is Num c2
+            && Math.Abs(c1.Value * c2.Value) == 1)
+            return Multiply(Num(c1.Value * c2.Value), Multiply(ma[1], mb2[1]));
         return Commutative(Op.Multiply, a, b);
     }
 

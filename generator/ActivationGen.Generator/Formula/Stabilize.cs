@@ -6,7 +6,9 @@ namespace ActivationGen.Generator.Formula;
 /// Rewrites numerically fragile shapes into the stable functions, bottom-up, so that stability is the
 /// generator's job and not the user's: log(1+exp(u)) → softplus(u), 1/(1+exp(-u)) → sigmoid(u),
 /// exp(u)/(1+exp(u)) → sigmoid(u), exp(u)-1 → expm1(u), log(1+u) → log1p(u), log(sigmoid(u)) → -softplus(-u);
-/// and fuses tanh(softplus(u)) (mish) into one function that is both faster and more accurate.
+/// 1 + tanh(u) → 2·sigmoid(2u) and 1 − tanh(u) → 2·sigmoid(−2u) (exact identities without the cancellation
+/// near tanh = ∓1, as in GELU's tanh form); and fuses tanh(softplus(u)) (mish) into one function that is both
+/// faster and more accurate.
 /// </summary>
 internal static class Stabilize
 {
@@ -29,8 +31,12 @@ internal static class Stabilize
         Op.Subtract when a[0] is Apply { Op: Op.Exp } exp && E.IsOne(a[1]) => E.Call(Op.Expm1, exp[0]),
         Op.Add when a[0] is Num { Value: -1 } && a[1] is Apply { Op: Op.Exp } exp => E.Call(Op.Expm1, exp[0]),
         Op.Tanh when a[0] is Apply { Op: Op.Softplus } softplus => E.Call(Op.TanhSoftplus, softplus[0]),
+        Op.Add when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(2), t[0])),
+        Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(-2), t[0])),
         _ => null,
     };
+
+    private static Expr TwiceSigmoid(Expr u) => E.Multiply(E.Num(2), E.Call(Op.Sigmoid, u));
 
     /// <summary>u when <paramref name="e"/> is 1 + u (operands are in canonical order, constants first).</summary>
     private static Expr? OnePlus(Expr e) => e is Apply { Op: Op.Add } sum && E.IsOne(sum[0]) ? sum[1] : null;

@@ -6,22 +6,22 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c> at one point.
+        /// Computes <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial float GeluTanh(float x)
             => GeluTanhKernels.Value(x);
 
         /// <summary>
-        /// Computes <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -39,11 +39,11 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,18 +63,18 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c> at one point: <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c>.
+        /// ∂f/∂x of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c> at one point: <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c><br/>
-        /// ∂f/∂x = <c>0.5 * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)) : 0) + (abs(0.7978845608 * (x + 0.044715 * x^3)) &lt; 360 ? 0.044715 * (0.7978845608 * ((1 - tanh(0.7978845608 * (x + 0.044715 * x^3)) * tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float GeluTanhDerivative(float x)
             => GeluTanhKernels.Derivative(x);
     }
 
-    /// <summary>Kernels of <c>(1 + tanh(0.7978845608 * (x + 0.044715 * x^3))) * (0.5 * x)</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class GeluTanhKernels
     {
@@ -97,12 +97,10 @@ namespace Users.Models
             TV product0 = x * x;
             TV product1 = product0 * x;
             TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
-            TV product2 = TV.Create(0.7978846f) * fused0;
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product2);
-            TV sum0 = TV.Create(1f) + tanh0;
-            TV product3 = TV.Create(0.5f) * x;
-            TV product4 = sum0 * product3;
-            y = product4;
+            TV product2 = TV.Create(1.5957692f) * fused0;
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
+            TV product3 = x * sigmoid0;
+            y = product3;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -112,26 +110,23 @@ namespace Users.Models
             TV product0 = x * x;
             TV product1 = product0 * x;
             TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
-            TV product2 = TV.Create(0.7978846f) * fused0;
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(product2);
-            TV sum0 = TV.Create(1f) + tanh0;
-            TV product3 = dy * sum0;
+            TV product2 = TV.Create(1.5957692f) * fused0;
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
             TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product2);
-            TV isLess0 = TV.LessThan(abs0, TV.Create(360f));
-            TV negated0 = -tanh0;
-            TV fused1 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1f));
-            TV product4 = TV.Create(0.5f) * x;
-            TV product5 = dy * product4;
-            TV product6 = fused1 * product5;
-            TV product7 = TV.Create(0.7978846f) * product6;
-            TV selected0 = TV.ConditionalSelect(isLess0, product7, TV.Create(0f));
-            TV fused2 = TV.MultiplyAdd(TV.Create(0.5f), product3, selected0);
-            TV product8 = TV.Create(0.044715f) * product7;
-            TV product9 = TV.Create(3f) * product0;
-            TV product10 = product8 * product9;
-            TV selected1 = TV.ConditionalSelect(isLess0, product10, TV.Create(0f));
-            TV sum1 = fused2 + selected1;
-            dx = sum1;
+            TV isLess0 = TV.LessThan(abs0, TV.Create(750f));
+            TV product3 = dy * x;
+            TV difference0 = TV.Create(1f) - sigmoid0;
+            TV product4 = difference0 * sigmoid0;
+            TV product5 = product3 * product4;
+            TV product6 = TV.Create(1.5957692f) * product5;
+            TV selected0 = TV.ConditionalSelect(isLess0, product6, TV.Create(0f));
+            TV fused1 = TV.MultiplyAdd(dy, sigmoid0, selected0);
+            TV product7 = TV.Create(0.044715f) * product6;
+            TV product8 = TV.Create(3f) * product0;
+            TV product9 = product7 * product8;
+            TV selected1 = TV.ConditionalSelect(isLess0, product9, TV.Create(0f));
+            TV sum0 = fused1 + selected1;
+            dx = sum0;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

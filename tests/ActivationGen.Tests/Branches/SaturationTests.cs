@@ -58,4 +58,18 @@ public sealed class SaturationTests
             Assert.Equal((Gelu(x + h) - Gelu(x - h)) / (2 * h), Saturating.GeluTanhDerivative((float)x), 4);
         }
     }
+
+    [Theory]
+    [InlineData(-3.0)]
+    [InlineData(-5.0)]
+    [InlineData(-7.0)]
+    [InlineData(-9.0)]
+    public void PlainGeluTanhIsAccurateInItsNegativeTail(double x)
+    {
+        // 1 + tanh(u) cancels to nothing near tanh = −1; the generator computes it as 2σ(2u). Reference: x·σ(2u).
+        double u = 0.7978845608 * (x + 0.044715 * x * x * x);
+        double expected = x / (1 + Math.Exp(-2 * u));
+        double actual = Saturating.GeluTanh((float)x);
+        Assert.True(Math.Abs(actual - expected) <= 1e-5 * Math.Abs(expected), $"{actual} vs {expected}");
+    }
 }
