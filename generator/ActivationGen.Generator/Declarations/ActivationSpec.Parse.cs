@@ -29,7 +29,7 @@ internal sealed partial record ActivationSpec
         var argument = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)
             ?.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
         var formulaSource = argument is null
-            ? new FormulaSource(nameLocation, nameLocation.Start, EquatableArray<int>.Empty)
+            ? new FormulaSource(nameLocation, EquatableArray<int>.Empty)
             : FormulaSource.From(argument);
         string? formula = attribute.ConstructorArguments.FirstOrDefault().Value as string;
 

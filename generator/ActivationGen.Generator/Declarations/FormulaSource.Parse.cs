@@ -12,12 +12,12 @@ internal sealed partial record FormulaSource
     {
         var whole = SourceSpan.From(argument.GetLocation());
         if (argument is not LiteralExpressionSyntax { Token: var token } || token.Text.IndexOf('\n') >= 0)
-            return new FormulaSource(whole, argument.SpanStart, EquatableArray<int>.Empty);
+            return new FormulaSource(whole, EquatableArray<int>.Empty);
 
         var offsets = ContentOffsets(token);
         if (offsets.IsDefault || offsets.Length != token.ValueText.Length + 1)
-            return new FormulaSource(whole, argument.SpanStart, EquatableArray<int>.Empty);
-        return new FormulaSource(whole, token.SpanStart, offsets);
+            return new FormulaSource(whole, EquatableArray<int>.Empty);
+        return new FormulaSource(whole, offsets);
     }
 
     /// <summary>Absolute position of each character of the literal's value, and one past the last.</summary>

@@ -7,7 +7,7 @@ namespace ActivationGen.Generator.Declarations;
 /// inside the string literal. <see cref="Offsets"/> is empty when the formula is not a plain literal
 /// (a constant, a concatenation, a multi-line raw string): diagnostics then point at the whole argument.
 /// </summary>
-internal sealed partial record FormulaSource(SourceSpan Argument, int TokenStart, EquatableArray<int> Offsets)
+internal sealed partial record FormulaSource(SourceSpan Argument, EquatableArray<int> Offsets)
 {
     public SourceSpan Locate(int start, int length)
     {

@@ -23,8 +23,6 @@ internal sealed record ActivationKernels(
 {
     public bool IsValid => Forward is not null;
 
-    public bool HasTrainables => Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
-
     /// <summary>Single-input activations get a scalar derivative.</summary>
     public bool HasDerivative => IsValid && Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
 
