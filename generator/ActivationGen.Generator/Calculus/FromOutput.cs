@@ -100,13 +100,14 @@ internal static class FromOutput
             {
                 values[x] = point;
                 double expected = Evaluate.Tree(derivative, values);
-                values[y] = Evaluate.Tree(f, values);
+                double output = Evaluate.Tree(f, values);
+                values[y] = output;
                 double actual = Evaluate.Tree(candidate, values);
                 values.Remove(y);
                 if (double.IsNaN(expected) || double.IsInfinity(expected))
                     continue;
                 // Absolute at the scale of y: from the output, saturated sigmoid-like derivatives round to 0.
-                double scale = Math.Max(1, Math.Max(Math.Abs(expected), Math.Abs(values.Count > 0 ? Evaluate.Tree(f, values) : 0)));
+                double scale = Math.Max(1, Math.Max(Math.Abs(expected), Math.Abs(output)));
                 if (!(Math.Abs(actual - expected) <= 1e-7 * scale))
                     return false;
             }

@@ -52,7 +52,7 @@ internal static class KernelClass
                     string.Join(", ", member.Reads.Select(n => $"{s.VectorType} {n}")),
                     VectorParameters(s),
                     string.Join(", ", outs.Select(n => $"out {s.VectorType} {n}")));
-                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", TapeOf(k, member.Kernel), outs);
+                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", member.Tape, outs);
             }
             foreach (var member in members)
             {
@@ -61,14 +61,6 @@ internal static class KernelClass
             }
         }
     }
-
-    private static Tape TapeOf(Pipeline.ActivationKernels k, string kernel) => kernel switch
-    {
-        "Forward" => k.Forward!,
-        "Backward" => k.Backward!,
-        "BackwardWithTrainables" => k.BackwardWithTrainables!,
-        _ => k.BackwardFromOutput!,
-    };
 
     private static string VectorParameters(Shape s) => string.Join(", ", s.Parameters.Select(p => $"{s.VectorType} {p.Name}"));
 

@@ -1,5 +1,7 @@
 using System.Linq;
 
+using ActivationGen.Generator.Pipeline;
+
 namespace ActivationGen.Generator.Emit;
 
 /// <summary>

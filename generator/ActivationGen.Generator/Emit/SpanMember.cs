@@ -7,19 +7,19 @@ namespace ActivationGen.Generator.Emit;
 /// One span member of the generated API: which spans it reads and writes and which sums it returns. The
 /// public member, the width dispatch, the loop and the parallel job of a member are all written from this.
 /// </summary>
-internal sealed record SpanMember(string Kernel, string PublicName, string[] Reads, string[] Writes, string[] Sums)
+internal sealed record SpanMember(string Kernel, string PublicName, string[] Reads, string[] Writes, string[] Sums, Lowering.Tape Tape)
 {
     public static IEnumerable<SpanMember> Of(Shape s)
     {
         var k = s.Kernels;
         var inputs = s.Inputs.Select(p => p.Name).ToArray();
         var backwardReads = inputs.Append(s.IncomingGradient).ToArray();
-        yield return new SpanMember("Forward", s.Spec.Name, inputs, [s.Output], []);
-        yield return new SpanMember("Backward", s.Spec.Name + "Backward", backwardReads, s.InputGradients, []);
-        if (k.BackwardWithTrainables is not null)
-            yield return new SpanMember("BackwardWithTrainables", s.Spec.Name + "Backward", backwardReads, s.InputGradients, s.TrainableGradients);
-        if (k.BackwardFromOutput is not null)
-            yield return new SpanMember("BackwardFromOutput", s.Spec.Name + "BackwardFromOutput", [s.Output, s.IncomingGradient], s.InputGradients, []);
+        yield return new SpanMember("Forward", s.Spec.Name, inputs, [s.Output], [], k.Forward!);
+        yield return new SpanMember("Backward", s.Spec.Name + "Backward", backwardReads, s.InputGradients, [], k.Backward!);
+        if (k.BackwardWithTrainables is { } withTrainables)
+            yield return new SpanMember("BackwardWithTrainables", s.Spec.Name + "Backward", backwardReads, s.InputGradients, s.TrainableGradients, withTrainables);
+        if (k.BackwardFromOutput is { } fromOutput)
+            yield return new SpanMember("BackwardFromOutput", s.Spec.Name + "BackwardFromOutput", [s.Output, s.IncomingGradient], s.InputGradients, [], fromOutput);
     }
 
     /// <summary>"ReadOnlySpan&lt;float&gt; x, Span&lt;float&gt; y, float beta[, out float dBeta]".</summary>

@@ -3,6 +3,8 @@ using System.Linq;
 using ActivationGen.Generator.Formula;
 using ActivationGen.Generator.Lowering;
 
+using ActivationGen.Generator.Pipeline;
+
 namespace ActivationGen.Generator.Emit;
 
 /// <summary>Writes a tape as one statement per instruction, naming each temporary after what it holds.</summary>

@@ -6,13 +6,8 @@ namespace ActivationGen.Generator.Pipeline;
 /// <summary>Names of generated parameters (y, dy, dx, dBeta…), kept clear of the user's own names.</summary>
 internal static class Names
 {
-    public static string Unique(string name, ActivationSpec spec)
-    {
-        string candidate = name;
-        for (int i = 2; spec.Parameters.Any(p => p.Name == candidate); i++)
-            candidate = name + i;
-        return candidate;
-    }
+    public static string Unique(string name, ActivationSpec spec) =>
+        new NameScope(spec.Parameters.Select(p => p.Name)).Take(name);
 
     /// <summary>dx for x, dBeta for beta: the gradient that flows to <paramref name="parameter"/>.</summary>
     public static string GradientOf(string parameter) =>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ActivationGen.Generator.Emit;
+namespace ActivationGen.Generator.Pipeline;
 
 /// <summary>
 /// Hands out names for generated locals that cannot collide with the user's parameter names or with each
