@@ -1,0 +1,44 @@
+using System;
+using ActivationGen.Simd;
+
+namespace ActivationGen.Layers;
+
+/// <summary>Single-precision matrix products over row-major spans, with a fused epilogue.</summary>
+public static class Gemm
+{
+    /// <summary>
+    /// C = op(A)·op(B) (plus C when <paramref name="accumulate"/>), then <paramref name="epilogue"/> on every result.
+    /// op(A) is m×k and op(B) is k×n; with <paramref name="transposeA"/> A is stored k×m, with <paramref name="transposeB"/> B is stored n×k.
+    /// </summary>
+    public static void Multiply<TEpilogue>(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+        bool transposeA, bool transposeB, bool accumulate, ref TEpilogue epilogue)
+        where TEpilogue : struct, IGemmEpilogue
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (a.Length < (long)m * k) throw new ArgumentException($"A holds {a.Length} values; an {m}×{k} operand needs {(long)m * k}.", nameof(a));
+        if (b.Length < (long)k * n) throw new ArgumentException($"B holds {b.Length} values; a {k}×{n} operand needs {(long)k * n}.", nameof(b));
+        if (c.Length < (long)m * n) throw new ArgumentException($"C holds {c.Length} values; an {m}×{n} result needs {(long)m * n}.", nameof(c));
+
+        // Reference implementation (placeholder for the blocked, packed kernel): one dot product per result.
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float sum = accumulate ? c[i * n + j] : 0f;
+                for (int p = 0; p < k; p++)
+                    sum += (transposeA ? a[p * m + i] : a[i * k + p]) * (transposeB ? b[j * k + p] : b[p * n + j]);
+                c[i * n + j] = Vec1<float>.Sum(epilogue.Apply(Vec1<float>.Create(sum), i, j));
+            }
+    }
+
+    /// <summary>C = op(A)·op(B) (plus C when <paramref name="accumulate"/>), stored as it is.</summary>
+    public static void Multiply(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+        bool transposeA = false, bool transposeB = false, bool accumulate = false)
+    {
+        var none = new NoEpilogue();
+        Multiply(a, b, c, m, n, k, transposeA, transposeB, accumulate, ref none);
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Numerics;
+using ActivationGen.Simd;
+
+namespace ActivationGen;
+
+/// <summary>
+/// An activation as a value type, so that a layer taking it as a type argument (<c>Dense&lt;Activations.SiluActivation&gt;</c>)
+/// is specialized by the JIT around its kernels: no delegate, no virtual call per element.
+/// </summary>
+/// <remarks>
+/// The generator emits one <c>readonly struct NameActivation</c> implementing this beside every <c>[Activation]</c>
+/// declaration <c>Name</c>. Its fields are the hyperparameters (<c>[Param]</c>), set by its constructor, whose
+/// defaults are the declaration's. Trainable parameters are not stored in it: a layer owns them (one value shared,
+/// or one per channel) and passes them to every kernel call as vectors, one per trainable in declaration order:
+/// the shared value broadcast, or the lanes' per-channel values. <see cref="TrainableDefault"/> gives their
+/// declared initial values.
+/// </remarks>
+/// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+public interface IActivation<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>The formula, its names and its derivatives as readable text.</summary>
+    static abstract ActivationInfo Info { get; }
+
+    /// <summary>Number of elementwise inputs (1 for an ordinary activation).</summary>
+    static abstract int InputCount { get; }
+
+    /// <summary>Number of trainable parameters.</summary>
+    static abstract int TrainableCount { get; }
+
+    /// <summary>
+    /// True when ∂f/∂x can be computed from y = f(x) alone (<see cref="IUnaryActivation{T}.BackwardFromOutput{TV}"/>),
+    /// so a layer need not keep x. A constant, so the JIT removes the branch a layer takes on it.
+    /// </summary>
+    static abstract bool HasBackwardFromOutput { get; }
+
+    /// <summary>The declared default of trainable parameter <paramref name="index"/> (declaration order).</summary>
+    T TrainableDefault(int index);
+
+    /// <summary>f at one vector of points, for any number of inputs.</summary>
+    /// <param name="inputs">One vector per input, in declaration order.</param>
+    /// <param name="trainables">One vector per trainable parameter, in declaration order.</param>
+    TV Forward<TV>(ReadOnlySpan<TV> inputs, ReadOnlySpan<TV> trainables)
+        where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>
+    /// The backward at one vector of points: <paramref name="inputGradients"/>[i] = dy·∂f/∂input_i and
+    /// <paramref name="trainableGradients"/>[j] = dy·∂f/∂trainable_j, per lane (not summed).
+    /// </summary>
+    void Backward<TV>(ReadOnlySpan<TV> inputs, TV dy, ReadOnlySpan<TV> trainables, Span<TV> inputGradients, Span<TV> trainableGradients)
+        where TV : struct, IVectorBits<TV, T>;
+}
+
+/// <summary>An activation of one input, the ordinary case: the forms a layer calls from its own loops.</summary>
+public interface IUnaryActivation<T> : IActivation<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>f(x) per lane.</summary>
+    TV Forward<TV>(TV x, ReadOnlySpan<TV> trainables)
+        where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>dy·∂f/∂x per lane; also dy·∂f/∂q per lane into <paramref name="trainableGradients"/> (which may be empty when there are no trainables).</summary>
+    TV Backward<TV>(TV x, TV dy, ReadOnlySpan<TV> trainables, Span<TV> trainableGradients)
+        where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>dy·∂f/∂x per lane from y = f(x); throws <see cref="NotSupportedException"/> unless <see cref="IActivation{T}.HasBackwardFromOutput"/>.</summary>
+    TV BackwardFromOutput<TV>(TV y, TV dy, ReadOnlySpan<TV> trainables)
+        where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>The span forward with shared trainables (<paramref name="trainables"/>: one value each); y may be x.</summary>
+    void Forward(ReadOnlySpan<T> x, Span<T> y, ReadOnlySpan<T> trainables);
+
+    /// <summary>The span backward with shared trainables; <paramref name="trainableGradients"/>[j] receives Σ dy·∂f/∂q_j (overwritten).</summary>
+    void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables, Span<T> trainableGradients);
+
+    /// <summary>The span backward from the output; throws <see cref="NotSupportedException"/> unless <see cref="IActivation{T}.HasBackwardFromOutput"/>.</summary>
+    void BackwardFromOutput(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables);
+}
+
+/// <summary>An activation of two inputs (a gate <c>Gated(x, h)</c>, a time-aware <c>f(x, t)</c>).</summary>
+public interface IBinaryActivation<T> : IActivation<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>f(a, b) per lane.</summary>
+    TV Forward<TV>(TV a, TV b, ReadOnlySpan<TV> trainables)
+        where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>dy·∂f/∂a and dy·∂f/∂b per lane; dy·∂f/∂q per lane into <paramref name="trainableGradients"/>.</summary>
+    void Backward<TV>(TV a, TV b, TV dy, ReadOnlySpan<TV> trainables, out TV da, out TV db, Span<TV> trainableGradients)
+        where TV : struct, IVectorBits<TV, T>;
+}
