@@ -16,7 +16,7 @@ public class GemmReferenceTests
         float[] a = Enumerable.Range(0, m * k).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
         float[] b = Enumerable.Range(0, k * n).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
         var c = new float[m * n];
-        Gemm.Multiply(a, b, c, m, n, k, transposeA, transposeB);
+        Gemm.Multiply<float>(a, b, c, m, n, k, transposeA, transposeB);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
             {
