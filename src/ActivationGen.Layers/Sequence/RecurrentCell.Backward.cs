@@ -6,38 +6,46 @@ public sealed partial class RecurrentCell<T, TActivation>
 {
     /// <summary>
     /// Backpropagation through time over the sequence of the last <see cref="Forward"/>: adds ∂L/∂W, ∂L/∂U, ∂L/∂b
-    /// and the activation's trainables' gradients to the parameters', and writes ∂L/∂input.
+    /// and the activation's trainables' gradients to the parameters', and returns ∂L/∂input, [batch, seq, inputSize].
     /// </summary>
     /// <param name="outputGradient">∂L/∂output, [batch, seq, hiddenSize]: the loss may depend on every state, not only the last.</param>
-    /// <param name="inputGradient">∂L/∂input, [batch, seq, inputSize] (overwritten).</param>
-    /// <exception cref="ArgumentException">A span's length does not match the last forward's shapes.</exception>
+    /// <exception cref="ArgumentException">The gradient's shape is not the last output's.</exception>
     /// <exception cref="InvalidOperationException">No forward has run.</exception>
-    public void Backward(ReadOnlySpan<T> outputGradient, Span<T> inputGradient)
+    public Tensor<T> Backward(Tensor<T> outputGradient)
     {
         RequireForward();
-        Shapes.RequireLength(nameof(outputGradient), outputGradient.Length, "batch, seq, hiddenSize", batch, steps, HiddenSize);
-        Shapes.RequireLength(nameof(inputGradient), inputGradient.Length, "batch, seq, inputSize", batch, steps, InputSize);
+        ShapeCheck.RequireSame(outputGradient, Name, "output gradient", output!, "output");
         int rows = batch * steps, block = batch * HiddenSize;
+        Tensor<T> inputGradient = Tensor<T>.Reuse(ref this.inputGradient, [batch, steps, InputSize]);
+        Span<T> preActivationGradients = this.preActivationGradients.AsSpan(0, rows * HiddenSize);
 
-        Array.Clear(stateGradient);
+        stateGradient.AsSpan(0, block).Clear();
+        var step = new BackwardStep(this, outputGradient.Buffer);
         for (int s = steps - 1; s >= 0; s--)
         {
-            var step = new BackwardStep(this, s, outputGradient);
-            ColumnLoop<T>.Run(ref step, batch, HiddenSize);
-            ReadOnlySpan<T> stepGradient = preActivationGradients.AsSpan(s * block, block);
-            // ∂L/∂U += ∂L/∂aₜᵀ·hₜ₋₁ and ∂L/∂hₜ₋₁ (+)= ∂L/∂aₜ·U, added to the gate's direct part when there is one.
-            Gemm.Multiply(stepGradient, states.AsSpan(s * block, block), recurrentWeight.Gradient, HiddenSize, HiddenSize, batch,
-                transposeA: true, transposeB: false, accumulate: true);
-            Gemm.Multiply(stepGradient, recurrentWeight.Value, previousStateGradient, batch, HiddenSize, HiddenSize,
-                transposeA: false, transposeB: false, accumulate: SecondInput == RecurrentInput.PreviousState);
+            step.Step = s;
+            for (int row = 0; row < batch; row++)
+            {
+                step.Row = row;
+                VectorCascade.Run<T, BackwardStep>(ref step, 0, HiddenSize);
+            }
+            ReadOnlySpan<T> stepGradient = preActivationGradients.Slice(s * block, block);
+            // ∂U += hₜ₋₁ᵀ·∂aₜ; ∂hₜ₋₁ = ∂aₜ·Uᵀ, added to the gate's direct part when the activation reads hₜ₋₁.
+            Gemm.Multiply<T>(states.AsSpan(s * block, block), stepGradient, RecurrentWeight.Gradient, HiddenSize, HiddenSize, batch,
+                transposeA: true, accumulate: true);
+            Gemm.Multiply<T>(stepGradient, RecurrentWeight.Value, previousStateGradient.AsSpan(0, block), batch, HiddenSize, HiddenSize,
+                transposeB: true, accumulate: SecondInput == RecurrentInput.PreviousState);
             (stateGradient, previousStateGradient) = (previousStateGradient, stateGradient);
         }
 
-        Gemm.Multiply<T>(preActivationGradients, inputs, inputWeight.Gradient, HiddenSize, InputSize, rows,
-            transposeA: true, transposeB: false, accumulate: true);
-        SequenceLayout.AddColumnSums<T>(preActivationGradients, rows, HiddenSize, bias.Gradient);
-        Gemm.Multiply<T>(preActivationGradients, inputWeight.Value, inputGradients, rows, InputSize, HiddenSize);
-        SequenceLayout.ToBatchMajor<T>(inputGradients, inputGradient, batch, steps, InputSize);
+        // ∂W += xᵀ·∂a, ∂b += column sums of ∂a, ∂x = ∂a·Wᵀ, over every step at once.
+        Gemm.Multiply<T>(inputs.AsSpan(0, rows * InputSize), preActivationGradients, InputWeight.Gradient, InputSize, HiddenSize, rows,
+            transposeA: true, accumulate: true);
+        Reductions.AddColumnSums<T>(preActivationGradients, Bias.Gradient, rows, HiddenSize);
+        Gemm.Multiply<T>(preActivationGradients, InputWeight.Value, inputGradients.AsSpan(0, rows * InputSize), rows, InputSize, HiddenSize,
+            transposeB: true);
+        SequenceLayout.ToBatchMajor<T>(inputGradients, inputGradient.Span, batch, steps, InputSize);
         trainables.FlushGradients();
+        return inputGradient;
     }
 }

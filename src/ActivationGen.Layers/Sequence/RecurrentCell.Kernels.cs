@@ -8,7 +8,7 @@ namespace ActivationGen.Layers;
 
 public sealed partial class RecurrentCell<T, TActivation>
 {
-    /// <summary>The second input of the activation at one vector of step <paramref name="step"/>: hₜ₋₁ or the elapsed time.</summary>
+    /// <summary>The activation's second input at one vector of step <paramref name="step"/>: hₜ₋₁, or the elapsed time in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private TV SecondInputAt<TV>(int step, int row, int column)
         where TV : struct, IVectorBits<TV, T>
@@ -17,18 +17,17 @@ public sealed partial class RecurrentCell<T, TActivation>
             : TV.Create(times[step * batch + row]);
 
     /// <summary>
-    /// The epilogue of a step's product U·hₜ₋₁: adds it to the stored W·xₜ + b (the product accumulates), keeps the
-    /// result as the pre-activation, and writes the state hₜ = f(a, …) while a is still in registers.
+    /// The epilogue of a step's product hₜ₋₁·U: the product is added to the stored x·W + b (it accumulates) and kept
+    /// as the pre-activation, and the state hₜ = f(a, …) is written while a is still in registers.
     /// </summary>
     private readonly struct StepEpilogue(RecurrentCell<T, TActivation> cell, int step) : IGemmEpilogue<T>
     {
         public TV Apply<TV>(TV accumulator, int row, int column)
             where TV : struct, IVectorBits<TV, T>
         {
-            VectorSlots<TV> trainableSlots = default;
-            Span<TV> trainables = trainableSlots;
-            trainables = trainables[..cell.trainables.Count];
-            cell.trainables.Load(column, trainables);
+            TrainableVectors<TV> values = default;
+            Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
+            cell.trainables.LoadLanes(trainables, column);
             TV state = cell.SecondInput == RecurrentInput.None
                 ? cell.activation.Forward<TV>([accumulator], trainables)
                 : cell.activation.Forward<TV>([accumulator, cell.SecondInputAt<TV>(step, row, column)], trainables);
@@ -38,36 +37,56 @@ public sealed partial class RecurrentCell<T, TActivation>
     }
 
     /// <summary>
-    /// One step of backpropagation through time, per vector of hidden units: the state's total gradient (from the
-    /// output and from step t + 1) through the activation, into ∂L/∂a, the direct part of ∂L/∂hₜ₋₁ (a gate's h
-    /// input) and the trainables' per-channel sums.
+    /// One row of one step of backpropagation through time: the state's whole gradient (from the output and from
+    /// step t + 1) through the activation, into ∂L/∂a, the direct part of ∂L/∂hₜ₋₁ (a gate's h input) and the
+    /// trainables' per-channel sums.
     /// </summary>
-    private readonly ref struct BackwardStep(RecurrentCell<T, TActivation> cell, int step, ReadOnlySpan<T> outputGradient) : IColumnKernel<T>
+    private struct BackwardStep(RecurrentCell<T, TActivation> cell, T[] outputGradient) : IVectorLoop<T>
     {
-        private readonly ReadOnlySpan<T> outputGradient = outputGradient;
+        public int Step;
+        public int Row;
 
-        public void Apply<TV>(int row, int column)
+        public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
-            int hidden = cell.HiddenSize, at = (step * cell.batch + row) * hidden;
-            ref T fromOutput = ref Unsafe.Add(ref MemoryMarshal.GetReference(outputGradient), (row * cell.steps + step) * hidden);
-            TV dy = TV.LoadUnsafe(ref fromOutput, (nuint)column) + TV.LoadUnsafe(ref cell.stateGradient[row * hidden], (nuint)column);
-            TV preActivation = TV.LoadUnsafe(ref cell.preActivations[at], (nuint)column);
+            int hidden = cell.HiddenSize, at = (Step * cell.batch + Row) * hidden;
+            ref T fromOutput = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(outputGradient), (Row * cell.steps + Step) * hidden);
+            ref T fromNextStep = ref cell.stateGradient[Row * hidden];
+            ref T preActivation = ref cell.preActivations[at];
+            ref T preActivationGradient = ref cell.preActivationGradients[at];
+            ref T previousStateGradient = ref cell.previousStateGradient[Row * hidden];
 
-            VectorSlots<TV> trainableSlots = default, trainableGradientSlots = default, inputGradientSlots = default;
-            Span<TV> trainables = trainableSlots, trainableGradients = trainableGradientSlots, inputGradients = inputGradientSlots;
-            trainables = trainables[..cell.trainables.Count];
-            trainableGradients = trainableGradients[..cell.trainables.Count];
-            cell.trainables.Load(column, trainables);
-            if (cell.SecondInput == RecurrentInput.None)
-                cell.activation.Backward<TV>([preActivation], dy, trainables, inputGradients[..1], trainableGradients);
-            else
-                cell.activation.Backward<TV>([preActivation, cell.SecondInputAt<TV>(step, row, column)], dy, trainables, inputGradients[..2], trainableGradients);
-
-            TV.StoreUnsafe(inputGradients[0], ref cell.preActivationGradients[at], (nuint)column);
-            if (cell.SecondInput == RecurrentInput.PreviousState)
-                TV.StoreUnsafe(inputGradients[1], ref cell.previousStateGradient[row * hidden], (nuint)column);
-            cell.trainables.Accumulate<TV>(column, trainableGradients);
+            TrainableVectors<TV> values = default, gradients = default;
+            InputVectors<TV> inputGradientSlots = default;
+            Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
+            Span<TV> trainableGradients = ((Span<TV>)gradients)[..TActivation.TrainableCount];
+            Span<TV> inputGradients = ((Span<TV>)inputGradientSlots)[..TActivation.InputCount];
+            for (; from + TV.Count <= to; from += TV.Count)
+            {
+                nuint i = (nuint)from;
+                TV dy = TV.LoadUnsafe(ref fromOutput, i) + TV.LoadUnsafe(ref fromNextStep, i);
+                TV a = TV.LoadUnsafe(ref preActivation, i);
+                cell.trainables.LoadLanes(trainables, from);
+                if (cell.SecondInput == RecurrentInput.None)
+                    cell.activation.Backward<TV>([a], dy, trainables, inputGradients, trainableGradients);
+                else
+                    cell.activation.Backward<TV>([a, cell.SecondInputAt<TV>(Step, Row, from)], dy, trainables, inputGradients, trainableGradients);
+                TV.StoreUnsafe(inputGradients[0], ref preActivationGradient, i);
+                if (cell.SecondInput == RecurrentInput.PreviousState)
+                    TV.StoreUnsafe(inputGradients[1], ref previousStateGradient, i);
+                cell.trainables.AddLanes<TV>(trainableGradients, from);
+            }
+            return from;
         }
     }
+}
+
+/// <summary>Room for one vector per input of a multi-input activation, on the stack.</summary>
+[InlineArray(Capacity)]
+internal struct InputVectors<TV>
+{
+    /// <summary>The inputs a layer's activation may have: the pre-activation and one more.</summary>
+    public const int Capacity = 2;
+
+    private TV _element;
 }

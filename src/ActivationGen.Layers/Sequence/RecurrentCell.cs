@@ -6,38 +6,38 @@ namespace ActivationGen.Layers;
 
 /// <summary>
 /// A recurrent layer around any generated activation: over a sequence [batch, seq, inputSize] it computes, step
-/// by step, the pre-activation a = W·xₜ + U·hₜ₋₁ + b and the state hₜ = f(a) or f(a, second input)
+/// by step, the pre-activation a = xₜ·W + hₜ₋₁·U + b and the state hₜ = f(a) or f(a, second input)
 /// (<see cref="RecurrentInput"/>), and returns every state, [batch, seq, hiddenSize].
 /// </summary>
 /// <remarks>
 /// <para>
-/// The activation is applied inside the epilogue of the step's product U·hₜ₋₁, while the pre-activation is still
-/// in registers. With <see cref="RecurrentInput.PreviousState"/> a gate such as
-/// <c>z * tanh(x) + (1 - z) * h</c>, <c>z = sigmoid(x + h)</c> receives x = a and h = hₜ₋₁ (so the state also
-/// reaches the next step directly, not only through U); with <see cref="RecurrentInput.Time"/> a time-aware
-/// activation such as <c>tanh(x) * exp(-decay * t)</c> receives x = a and t = the step's elapsed time (given per
-/// sample and step, 1 when not given); its gradient with respect to t is not propagated (times are data).
+/// The activation runs inside the epilogue of each step's product hₜ₋₁·U, while the pre-activation is still in
+/// registers. With <see cref="RecurrentInput.PreviousState"/> a gate such as <c>z * tanh(x) + (1 - z) * h</c>,
+/// <c>z = sigmoid(x + h)</c>, receives x = a and h = hₜ₋₁ (so the old state also reaches the new one directly, not
+/// only through U); with <see cref="RecurrentInput.Time"/> a time-aware activation such as
+/// <c>tanh(x) * exp(-decay * t)</c> receives x = a and t = the step's elapsed time from <see cref="ElapsedTimes"/>
+/// (1 for every step when unset). Times are data: no gradient flows to them.
 /// </para>
 /// <para>
-/// <see cref="Backward"/> is backpropagation through time over the whole sequence of the last
-/// <see cref="Forward"/>, adding to every parameter's gradient. Buffers are kept between calls and reallocated
-/// only when the batch or sequence length changes, so steady training allocates nothing. The initial state is zero.
+/// <see cref="Backward"/> is backpropagation through time over the whole sequence of the last <see cref="Forward"/>.
+/// The initial state is zero. W is [inputSize, hiddenSize] and U [hiddenSize, hiddenSize], row-major, as in
+/// <see cref="Dense{T, TActivation}"/>. Every state of the last forward stays available (<see cref="StatesAt"/>,
+/// <see cref="StatisticsAt"/>).
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
-/// <typeparam name="TActivation">The activation, of one input or of two.</typeparam>
-public sealed partial class RecurrentCell<T, TActivation> : IHasParameters<T>
+/// <typeparam name="TActivation">The activation, of one input or of two (a generated <c>NameActivation</c>).</typeparam>
+public sealed partial class RecurrentCell<T, TActivation> : ILayer<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
     where TActivation : struct, IActivation<T>
 {
     private readonly TActivation activation;
-    private readonly ActivationTrainables<T> trainables;
-    private readonly Parameter<T> inputWeight;
-    private readonly Parameter<T> recurrentWeight;
-    private readonly Parameter<T> bias;
+    private readonly MultiInputTrainables<T, TActivation> trainables;
     private readonly Parameter<T>[] parameters;
+    private Tensor<T>? output;
+    private Tensor<T>? inputGradient;
 
-    // Time-major buffers of the last forward, [seq, batch, ·]; states has seq + 1 blocks, the first the initial state.
+    // Time-major copies of the last forward, [seq, batch, ·]; states has seq + 1 blocks, the first the initial state.
     private T[] inputs = [];
     private T[] times = [];
     private T[] preActivations = [];
@@ -52,15 +52,15 @@ public sealed partial class RecurrentCell<T, TActivation> : IHasParameters<T>
     /// <summary>A cell of <paramref name="hiddenSize"/> units reading <paramref name="inputSize"/> features per step.</summary>
     /// <param name="inputSize">Features per step of the input.</param>
     /// <param name="hiddenSize">Hidden units.</param>
+    /// <param name="random">The seeded source of the initial weights (Xavier uniform; biases start at zero).</param>
     /// <param name="secondInput">What feeds the activation's second input; <see cref="RecurrentInput.None"/> for a one-input activation.</param>
-    /// <param name="activation">The activation's hyperparameters; its parameterless form when null.</param>
-    /// <param name="sharing">Whether the activation's trainables are shared or one per hidden unit.</param>
-    /// <param name="seed">Seed of the initialization: every weight and bias uniform in ±1/√hiddenSize, as PyTorch's <c>nn.RNN</c>.</param>
-    /// <param name="name">Prefix of the parameters' names.</param>
+    /// <param name="activation">The activation's hyperparameters; null for its declared defaults.</param>
+    /// <param name="sharing">One trainable activation parameter per hidden unit, or one shared.</param>
+    /// <param name="name">The layer's name, prefixing its parameters' names.</param>
     /// <exception cref="ArgumentException"><paramref name="secondInput"/> does not match the activation's number of inputs.</exception>
     public RecurrentCell(
-        int inputSize, int hiddenSize, RecurrentInput secondInput = RecurrentInput.None, TActivation? activation = null,
-        TrainableSharing sharing = TrainableSharing.PerChannel, int seed = 0, string name = "recurrent")
+        int inputSize, int hiddenSize, Random random, RecurrentInput secondInput = RecurrentInput.None, TActivation? activation = null,
+        TrainableSharing sharing = TrainableSharing.PerChannel, string name = "recurrent")
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
@@ -68,26 +68,24 @@ public sealed partial class RecurrentCell<T, TActivation> : IHasParameters<T>
         {
             RecurrentInput.None => 1,
             RecurrentInput.PreviousState or RecurrentInput.Time => 2,
-            _ => throw new ArgumentOutOfRangeException(nameof(secondInput), secondInput, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(secondInput), secondInput, "Unknown recurrent input."),
         };
         if (TActivation.InputCount != expectedInputs)
             throw new ArgumentException(
-                $"{TActivation.Info.Name} takes {TActivation.InputCount} input(s) ({string.Join(", ", TActivation.Info.Inputs)}), but second input {secondInput} feeds {expectedInputs}.",
+                $"{name}: {TActivation.Info.Name} takes {TActivation.InputCount} input(s) ({string.Join(", ", TActivation.Info.Inputs)}), but second input {secondInput} feeds {expectedInputs}.",
                 nameof(secondInput));
         InputSize = inputSize;
         HiddenSize = hiddenSize;
         SecondInput = secondInput;
+        Name = name;
         this.activation = activation ?? new TActivation();
-        trainables = new ActivationTrainables<T>(this.activation, TActivation.TrainableCount, hiddenSize, sharing, name + ".activation");
-        inputWeight = new Parameter<T>(name + ".inputWeight", hiddenSize * inputSize);
-        recurrentWeight = new Parameter<T>(name + ".recurrentWeight", hiddenSize * hiddenSize);
-        bias = new Parameter<T>(name + ".bias", hiddenSize);
-        var random = new Random(seed);
-        double bound = 1 / Math.Sqrt(hiddenSize);
-        foreach (var parameter in new[] { inputWeight, recurrentWeight, bias })
-            for (int i = 0; i < parameter.Value.Length; i++)
-                parameter.Value[i] = T.CreateChecked((2 * random.NextDouble() - 1) * bound);
-        parameters = [inputWeight, recurrentWeight, bias, .. trainables.Parameters];
+        InputWeight = new Parameter<T>($"{name}.inputWeight", inputSize * hiddenSize);
+        RecurrentWeight = new Parameter<T>($"{name}.recurrentWeight", hiddenSize * hiddenSize);
+        Bias = new Parameter<T>($"{name}.bias", hiddenSize);
+        Initialization.Fill<T>(InputWeight.Value, WeightInit.Xavier, inputSize, hiddenSize, random);
+        Initialization.Fill<T>(RecurrentWeight.Value, WeightInit.Xavier, hiddenSize, hiddenSize, random);
+        trainables = new MultiInputTrainables<T, TActivation>(name, this.activation, hiddenSize, sharing);
+        parameters = [InputWeight, RecurrentWeight, Bias, .. trainables.Parameters];
     }
 
     /// <summary>Features per step of the input.</summary>
@@ -99,71 +97,75 @@ public sealed partial class RecurrentCell<T, TActivation> : IHasParameters<T>
     /// <summary>What feeds the activation's second input.</summary>
     public RecurrentInput SecondInput { get; }
 
-    /// <summary>W, [hiddenSize, inputSize].</summary>
-    public Parameter<T> InputWeight => inputWeight;
+    /// <summary>W, [inputSize, hiddenSize].</summary>
+    public Parameter<T> InputWeight { get; }
 
     /// <summary>U, [hiddenSize, hiddenSize].</summary>
-    public Parameter<T> RecurrentWeight => recurrentWeight;
+    public Parameter<T> RecurrentWeight { get; }
 
-    /// <summary>b, [hiddenSize].</summary>
-    public Parameter<T> Bias => bias;
+    /// <summary>b, one per hidden unit.</summary>
+    public Parameter<T> Bias { get; }
 
-    /// <summary>The activation's trainables, in declaration order: one value each, or one per hidden unit.</summary>
+    /// <summary>The activation's trainable parameters, in declaration order: one value each, or one per hidden unit.</summary>
     public IReadOnlyList<Parameter<T>> ActivationParameters => trainables.Parameters;
 
-    /// <inheritdoc/>
-    public IReadOnlyList<Parameter<T>> Parameters => parameters;
+    /// <summary>With <see cref="RecurrentInput.Time"/>: each step's elapsed time, [batch, seq], read by the next forward; null for 1 everywhere.</summary>
+    public Tensor<T>? ElapsedTimes { get; set; }
 
     /// <summary>Steps of the last forward.</summary>
     public int SequenceLength => steps;
 
-    /// <summary>Runs the cell over a sequence.</summary>
-    /// <param name="input">[batch, seq, inputSize].</param>
-    /// <param name="output">Every hidden state, [batch, seq, hiddenSize].</param>
-    /// <param name="batch">Samples.</param>
-    /// <param name="sequenceLength">Steps per sample.</param>
-    /// <param name="elapsedTimes">With <see cref="RecurrentInput.Time"/>: [batch, seq], each step's elapsed time; empty for 1 everywhere.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape.</exception>
-    public void Forward(ReadOnlySpan<T> input, Span<T> output, int batch, int sequenceLength, ReadOnlySpan<T> elapsedTimes = default)
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public bool IsTraining { get; set; } = true;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Parameter<T>> Parameters => parameters;
+
+    /// <summary>Runs the cell over the sequences of <paramref name="input"/>, [batch, seq, inputSize]; returns every state, [batch, seq, hiddenSize].</summary>
+    /// <exception cref="ArgumentException">The input or the elapsed times do not have the expected shape.</exception>
+    public Tensor<T> Forward(Tensor<T> input)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequenceLength);
-        Shapes.RequireLength(nameof(input), input.Length, "batch, seq, inputSize", batch, sequenceLength, InputSize);
-        Shapes.RequireLength(nameof(output), output.Length, "batch, seq, hiddenSize", batch, sequenceLength, HiddenSize);
-        if (!elapsedTimes.IsEmpty)
+        ShapeCheck.Require(input, Name, nameof(input), [-1, -1, InputSize]);
+        int batch = input.Dimension(0), steps = input.Dimension(1);
+        if (ElapsedTimes is not null)
         {
             if (SecondInput != RecurrentInput.Time)
-                throw new ArgumentException($"Elapsed times feed only a cell whose second input is {RecurrentInput.Time}; this one's is {SecondInput}.", nameof(elapsedTimes));
-            Shapes.RequireLength(nameof(elapsedTimes), elapsedTimes.Length, "batch, seq", batch, sequenceLength);
+                throw new ArgumentException($"{Name}: elapsed times feed only a cell whose second input is {RecurrentInput.Time}; this one's is {SecondInput}.", nameof(ElapsedTimes));
+            ShapeCheck.Require(ElapsedTimes, Name, "elapsed times", [batch, steps]);
         }
-        EnsureBuffers(batch, sequenceLength);
-        int rows = batch * sequenceLength, block = batch * HiddenSize;
+        Tensor<T> output = Tensor<T>.Reuse(ref this.output, [batch, steps, HiddenSize]);
+        EnsureBuffers(batch, steps);
+        int rows = batch * steps, block = batch * HiddenSize;
 
-        SequenceLayout.ToTimeMajor(input, inputs, batch, sequenceLength, InputSize);
+        SequenceLayout.ToTimeMajor<T>(input.Span, inputs, batch, steps, InputSize);
         if (SecondInput == RecurrentInput.Time)
         {
-            if (elapsedTimes.IsEmpty)
-                Array.Fill(times, T.One);
+            if (ElapsedTimes is null)
+                times.AsSpan(0, rows).Fill(T.One);
             else
-                SequenceLayout.ToTimeMajor(elapsedTimes, times, batch, sequenceLength, 1);
+                SequenceLayout.ToTimeMajor<T>(ElapsedTimes.Span, times, batch, steps, 1);
         }
 
-        // W·xₜ + b for every step at once: one large product instead of one per step.
-        var addBias = new BiasEpilogue<T>(bias.Value);
-        Gemm.Multiply<T, BiasEpilogue<T>>(inputs, inputWeight.Value, preActivations, rows, HiddenSize, InputSize,
-            transposeA: false, transposeB: true, accumulate: false, ref addBias);
+        // x·W + b for every step at once: one large product instead of one per step.
+        var addBias = new BiasEpilogue<T>(Bias.Value);
+        Gemm.Multiply(inputs.AsSpan(0, rows * InputSize), InputWeight.Value, preActivations.AsSpan(0, rows * HiddenSize), rows, HiddenSize, InputSize,
+            transposeA: false, transposeB: false, accumulate: false, ref addBias);
 
-        Array.Clear(states, 0, block);
-        for (int s = 0; s < sequenceLength; s++)
+        states.AsSpan(0, block).Clear();
+        for (int s = 0; s < steps; s++)
         {
             var step = new StepEpilogue(this, s);
-            Gemm.Multiply<T, StepEpilogue>(states.AsSpan(s * block, block), recurrentWeight.Value, preActivations.AsSpan(s * block, block),
-                batch, HiddenSize, HiddenSize, transposeA: false, transposeB: true, accumulate: true, ref step);
+            Gemm.Multiply(states.AsSpan(s * block, block), RecurrentWeight.Value, preActivations.AsSpan(s * block, block),
+                batch, HiddenSize, HiddenSize, transposeA: false, transposeB: false, accumulate: true, ref step);
         }
-        SequenceLayout.ToBatchMajor<T>(states.AsSpan(block, rows * HiddenSize), output, batch, sequenceLength, HiddenSize);
+        SequenceLayout.ToBatchMajor<T>(states.AsSpan(block, rows * HiddenSize), output.Span, batch, steps, HiddenSize);
+        return output;
     }
 
-    /// <summary>The hidden states after step <paramref name="step"/> of the last forward, [batch, hiddenSize].</summary>
+    /// <summary>The hidden states after step <paramref name="step"/> of the last forward, [batch, hiddenSize] row-major.</summary>
     public ReadOnlySpan<T> StatesAt(int step)
     {
         RequireForward();
@@ -176,26 +178,30 @@ public sealed partial class RecurrentCell<T, TActivation> : IHasParameters<T>
     /// <summary>Mean, standard deviation and range of the hidden states after step <paramref name="step"/> of the last forward, over the batch and the units.</summary>
     public HiddenStateStatistics StatisticsAt(int step) => HiddenStateStatistics.Of(StatesAt(step));
 
-    private void EnsureBuffers(int batch, int sequenceLength)
+    private void EnsureBuffers(int batch, int steps)
     {
-        if (batch == this.batch && sequenceLength == steps)
-            return;
-        int rows = batch * sequenceLength;
-        inputs = new T[rows * InputSize];
-        times = SecondInput == RecurrentInput.Time ? new T[rows] : [];
-        preActivations = new T[rows * HiddenSize];
-        states = new T[(rows + batch) * HiddenSize];
-        preActivationGradients = new T[rows * HiddenSize];
-        inputGradients = new T[rows * InputSize];
-        stateGradient = new T[batch * HiddenSize];
-        previousStateGradient = new T[batch * HiddenSize];
+        int rows = batch * steps;
+        Grow(ref inputs, rows * InputSize);
+        Grow(ref times, SecondInput == RecurrentInput.Time ? rows : 0);
+        Grow(ref preActivations, rows * HiddenSize);
+        Grow(ref states, (rows + batch) * HiddenSize);
+        Grow(ref preActivationGradients, rows * HiddenSize);
+        Grow(ref inputGradients, rows * InputSize);
+        Grow(ref stateGradient, batch * HiddenSize);
+        Grow(ref previousStateGradient, batch * HiddenSize);
         this.batch = batch;
-        steps = sequenceLength;
+        this.steps = steps;
+    }
+
+    private static void Grow(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+            buffer = new T[length];
     }
 
     private void RequireForward()
     {
-        if (steps == 0)
-            throw new InvalidOperationException("The cell has not run forward yet.");
+        if (output is null)
+            throw new InvalidOperationException($"{Name}: no forward has run yet.");
     }
 }

@@ -24,16 +24,4 @@ internal static class SequenceLayout
             for (int b = 0; b < batch; b++)
                 timeMajor.Slice((s * batch + b) * width, width).CopyTo(batchMajor.Slice((b * steps + s) * width, width));
     }
-
-    /// <summary>Adds each column of a row-major [rows, columns] matrix into <paramref name="sums"/>.</summary>
-    public static void AddColumnSums<T>(ReadOnlySpan<T> matrix, int rows, int columns, Span<T> sums)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            ReadOnlySpan<T> row = matrix.Slice(r * columns, columns);
-            for (int c = 0; c < columns; c++)
-                sums[c] += row[c];
-        }
-    }
 }
