@@ -138,3 +138,46 @@ internal readonly struct StandInHardTanh<T> : IUnaryActivation<T>
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables, Span<T> trainableGradients) => throw new NotSupportedException();
     public void BackwardFromOutput(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables) => throw new NotSupportedException();
 }
+
+/// <summary>exp(-0.5 * ((a - mean) / std)^2) * b, trainable mean (default 0) and std (default 1).</summary>
+internal readonly struct StandInGaussianGate<T> : IBinaryActivation<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static ActivationInfo Info { get; } = new("StandInGaussianGate", "exp(-0.5 * ((a - mean) / std)^2) * b", ["a", "b"], [], ["mean", "std"], ["…", "…", "…", "…"], null);
+    public static int InputCount => 2;
+    public static int TrainableCount => 2;
+    public static bool HasBackwardFromOutput => false;
+    public T TrainableDefault(int index) => index switch { 0 => T.Zero, 1 => T.One, _ => throw new ArgumentOutOfRangeException(nameof(index)) };
+
+    private static void Evaluate(ReadOnlySpan<double> v, Span<double> r)
+    {
+        double a = v[0], b = v[1], mean = v[2], std = v[3], u = (a - mean) / std, g = Math.Exp(-0.5 * u * u);
+        r[0] = g * b;
+        if (r.Length > 1)
+        {
+            double dy = v[4];
+            r[1] = dy * -u / std * g * b;
+            r[2] = dy * g;
+            r[3] = dy * u / std * g * b;
+            r[4] = dy * u * u / std * g * b;
+        }
+    }
+
+    public TV Forward<TV>(TV a, TV b, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T>
+    {
+        Span<TV> result = [default];
+        Lanewise.Run<TV, T>([a, b, trainables[0], trainables[1]], result, Evaluate);
+        return result[0];
+    }
+
+    public void Backward<TV>(TV a, TV b, TV dy, ReadOnlySpan<TV> trainables, out TV da, out TV db, Span<TV> trainableGradients) where TV : struct, IVectorBits<TV, T>
+    {
+        Span<TV> result = [default, default, default, default, default];
+        Lanewise.Run<TV, T>([a, b, trainables[0], trainables[1], dy], result, Evaluate);
+        (da, db, trainableGradients[0], trainableGradients[1]) = (result[1], result[2], result[3], result[4]);
+    }
+
+    public TV Forward<TV>(ReadOnlySpan<TV> inputs, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => Forward(inputs[0], inputs[1], trainables);
+    public void Backward<TV>(ReadOnlySpan<TV> inputs, TV dy, ReadOnlySpan<TV> trainables, Span<TV> inputGradients, Span<TV> trainableGradients) where TV : struct, IVectorBits<TV, T>
+        => Backward(inputs[0], inputs[1], dy, trainables, out inputGradients[0], out inputGradients[1], trainableGradients);
+}
