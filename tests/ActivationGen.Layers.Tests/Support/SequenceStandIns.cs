@@ -181,3 +181,55 @@ internal readonly struct StandInGaussianGate<T> : IBinaryActivation<T>
     public void Backward<TV>(ReadOnlySpan<TV> inputs, TV dy, ReadOnlySpan<TV> trainables, Span<TV> inputGradients, Span<TV> trainableGradients) where TV : struct, IVectorBits<TV, T>
         => Backward(inputs[0], inputs[1], dy, trainables, out inputGradients[0], out inputGradients[1], trainableGradients);
 }
+
+/// <summary>Exact GELU, x·Φ(x), and ReLU: stand-ins for the catalog's over any element type.</summary>
+internal static class ScalarReference
+{
+    public static double Erf(double x) => Vec1<double>.Sum(DoubleMath.Erf(Vec1<double>.Create(x)));
+
+    public static double Gelu(double x) => 0.5 * x * (1 + Erf(x / Math.Sqrt(2)));
+
+    public static double GeluDerivative(double x) => 0.5 * (1 + Erf(x / Math.Sqrt(2))) + x * Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI);
+}
+
+/// <summary>GELU, 0.5 * x * (1 + erf(x / sqrt(2))).</summary>
+internal readonly struct StandInGelu<T> : IUnaryActivation<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static ActivationInfo Info { get; } = new("StandInGelu", "0.5 * x * (1 + erf(x / sqrt(2)))", ["x"], [], [], ["…"], null);
+    public static int InputCount => 1;
+    public static int TrainableCount => 0;
+    public static bool HasBackwardFromOutput => false;
+    public T TrainableDefault(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+    public TV Forward<TV>(TV x, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => LaneMap.Map<TV, T>(x, ScalarReference.Gelu);
+    public TV Backward<TV>(TV x, TV dy, ReadOnlySpan<TV> trainables, Span<TV> trainableGradients) where TV : struct, IVectorBits<TV, T>
+        => LaneMap.Map<TV, T>(x, dy, (x, dy) => dy * ScalarReference.GeluDerivative(x));
+    public TV BackwardFromOutput<TV>(TV y, TV dy, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => throw new NotSupportedException();
+    public TV Forward<TV>(ReadOnlySpan<TV> inputs, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => Forward(inputs[0], trainables);
+    public void Backward<TV>(ReadOnlySpan<TV> inputs, TV dy, ReadOnlySpan<TV> trainables, Span<TV> inputGradients, Span<TV> trainableGradients)
+        where TV : struct, IVectorBits<TV, T> => inputGradients[0] = Backward(inputs[0], dy, trainables, trainableGradients);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y, ReadOnlySpan<T> trainables) => throw new NotSupportedException();
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables, Span<T> trainableGradients) => throw new NotSupportedException();
+    public void BackwardFromOutput(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables) => throw new NotSupportedException();
+}
+
+/// <summary>ReLU with a backward from its output (ReLU'(0) = 0).</summary>
+internal readonly struct StandInRelu<T> : IUnaryActivation<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static ActivationInfo Info { get; } = new("StandInRelu", "max(x, 0)", ["x"], [], [], ["x > 0 ? 1 : 0"], "y > 0 ? 1 : 0");
+    public static int InputCount => 1;
+    public static int TrainableCount => 0;
+    public static bool HasBackwardFromOutput => true;
+    public T TrainableDefault(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+    public TV Forward<TV>(TV x, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => LaneMap.Map<TV, T>(x, v => Math.Max(v, 0));
+    public TV Backward<TV>(TV x, TV dy, ReadOnlySpan<TV> trainables, Span<TV> trainableGradients) where TV : struct, IVectorBits<TV, T>
+        => LaneMap.Map<TV, T>(x, dy, (x, dy) => x > 0 ? dy : 0);
+    public TV BackwardFromOutput<TV>(TV y, TV dy, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => Backward(y, dy, trainables, default);
+    public TV Forward<TV>(ReadOnlySpan<TV> inputs, ReadOnlySpan<TV> trainables) where TV : struct, IVectorBits<TV, T> => Forward(inputs[0], trainables);
+    public void Backward<TV>(ReadOnlySpan<TV> inputs, TV dy, ReadOnlySpan<TV> trainables, Span<TV> inputGradients, Span<TV> trainableGradients)
+        where TV : struct, IVectorBits<TV, T> => inputGradients[0] = Backward(inputs[0], dy, trainables, trainableGradients);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y, ReadOnlySpan<T> trainables) => throw new NotSupportedException();
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables, Span<T> trainableGradients) => throw new NotSupportedException();
+    public void BackwardFromOutput(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx, ReadOnlySpan<T> trainables) => throw new NotSupportedException();
+}
