@@ -63,7 +63,7 @@ internal static class BenchmarkStubEmitter
         writer.Line();
         for (int i = 0; i < stub.Parameters.Count; i++)
             writer.Line($"private {n.T} {n.Parameters[i]} = {stub.Parameters[i].Value};");
-        foreach (var field in n.Inputs.Concat([n.IncomingGradient, n.Output, n.ForwardOutput]).Concat(n.InputGradients))
+        foreach (var field in n.Buffers())
             writer.Line($"private {n.T}[] {field} = [];");
     }
 
@@ -71,7 +71,9 @@ internal static class BenchmarkStubEmitter
     {
         var stub = n.Stub;
         string random = n.Locals().Take("random");
-        writer.Line("/// <summary>Allocates and touches every buffer, computes y = f(x) for the from-output backward, and runs the guard.</summary>");
+        writer.Line(stub.HasFromOutput
+            ? $"/// <summary>Allocates and touches every buffer, computes {n.Output} = f for the from-output backward, and runs the guard.</summary>"
+            : "/// <summary>Allocates and touches every buffer and runs the guard.</summary>");
         writer.Line($"[{Attributes}GlobalSetup]");
         using (writer.Block("public void Setup()"))
         {
@@ -79,9 +81,10 @@ internal static class BenchmarkStubEmitter
             foreach (var input in n.Inputs)
                 writer.Line($"{input} = {Data}.Uniform<{n.T}>({random}, N, {Number(stub.Options.InputMin)}, {Number(stub.Options.InputMax)});");
             writer.Line($"{n.IncomingGradient} = {Data}.Uniform<{n.T}>({random}, N, -1, 1);");
-            foreach (var buffer in new[] { n.Output, n.ForwardOutput }.Concat(n.InputGradients))
+            foreach (var buffer in n.Buffers().Skip(n.Inputs.Length + 1))
                 writer.Line($"{buffer} = {Data}.Touched<{n.T}>(N);");
-            writer.Line($"{stub.DeclaringType}.{stub.Name}({BenchmarkStubNames.Join(string.Join(", ", n.Inputs), n.Output, n.ParameterArguments)});");
+            if (stub.HasFromOutput)
+                writer.Line($"{stub.DeclaringType}.{stub.Name}({BenchmarkStubNames.Join(string.Join(", ", n.Inputs), n.Output, n.ParameterArguments)});");
             writer.Line("Check();");
         }
     }

@@ -50,6 +50,12 @@ internal sealed class BenchmarkStubNames
 
     private IEnumerable<string> Taken { get; }
 
+    /// <summary>The inputs, dy, y (when the from-output backward reads it), the forward's output and the gradients.</summary>
+    public IEnumerable<string> Buffers() => Inputs.Append(IncomingGradient)
+        .Concat(Stub.HasFromOutput ? [Output] : [])
+        .Append(ForwardOutput)
+        .Concat(InputGradients);
+
     /// <summary>A scope for one method's locals.</summary>
     public NameScope Locals() => new(Taken);
 
