@@ -42,12 +42,13 @@ public static class Chart
             tables.Select(t => t.Info.Declaration.Split('.').Last()).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 150; // room for the rotated names
         double[] ratios = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
         plot.Axes.Left.SetTicks(ratios.Select(Math.Log10).ToArray(), ratios.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "×").ToArray());
         plot.Axes.Left.Label.Text = "ratio (log scale)";
         plot.Title($"Generated span forward at N = {n:N0} (higher is better)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         plot.Axes.Margins(bottom: 0);
-        plot.SavePng(path, 1600, 800);
+        plot.SavePng(path, 1800, 800);
     }
 }

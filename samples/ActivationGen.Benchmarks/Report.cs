@@ -17,6 +17,7 @@ namespace ActivationGen.Benchmarks;
 public static class Report
 {
     public const string ShortCommand = "dotnet run -c Release --project samples/ActivationGen.Benchmarks -- short";
+    public const string ReportCommand = "dotnet run -c Release --project samples/ActivationGen.Benchmarks -- report";
 
     /// <summary>One measured row: the stub class, the method, N and the median in nanoseconds.</summary>
     public sealed record Row(string Stub, string Method, int N, double MedianNs);
@@ -37,6 +38,7 @@ public static class Report
         Directory.CreateDirectory(docsDirectory);
         File.WriteAllText(Path.Combine(docsDirectory, "benchmarks.md"), Markdown(tables, host, command, rows));
         Chart.Write(tables, Path.Combine(docsDirectory, "benchmarks.png"));
+        QuoteInReadme(Path.Combine(docsDirectory, "..", "README.md"), tables);
         Console.WriteLine($"Wrote {Path.Combine(docsDirectory, "benchmarks.md")} and benchmarks.png ({tables.Count} activations).");
         return 0;
     }
@@ -89,6 +91,7 @@ public static class Report
             + $"Vector512.IsHardwareAccelerated = {Vector512.IsHardwareAccelerated}, Vector256 = {Vector256.IsHardwareAccelerated}.");
         text.AppendLine($"- Runtime: {Get("RuntimeVersion")} ({Get("Architecture")}), {Get("BenchmarkDotNetCaption")} {Get("BenchmarkDotNetVersion")}; single thread.");
         text.AppendLine("- The machine is shared: other builds and tests ran during the measurement, so figures are noisy (medians of a short job); compare rows of one table, measured minutes apart, rather than across tables.");
+        text.AppendLine("- Full run (every size, the quick job, about an hour): `dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --filter 'ActivationGen.Benchmarks.Generated.*'`, then `-- report`.");
         text.AppendLine("- Data: inputs uniform in [−8, 8] (or the declaration's range), dy in [−1, 1], fixed seed; hyperparameters at their defaults. Every kernel passed its guard (agreement with a double evaluation of the formula) before it was timed.");
         text.AppendLine();
         text.AppendLine("Columns: **ns/elem** = median / N. **GB/s** = bytes the row must move (every input span read, every output span written) / median. "
@@ -104,11 +107,31 @@ public static class Report
         return text.ToString();
     }
 
+    private const string QuoteStart = "<!-- benchmarks-summary: written by the report command from docs/benchmarks.md -->";
+    private const string QuoteEnd = "<!-- /benchmarks-summary -->";
+
+    /// <summary>Replaces the summary quoted in the README (between its two markers), so that no figure there is typed either.</summary>
+    private static void QuoteInReadme(string readme, List<ActivationTable> tables)
+    {
+        if (!File.Exists(readme))
+            return;
+        string text = File.ReadAllText(readme);
+        int start = text.IndexOf(QuoteStart, StringComparison.Ordinal), end = text.IndexOf(QuoteEnd, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+            return;
+        var quote = new StringBuilder();
+        quote.AppendLine(QuoteStart);
+        Summary(quote, tables, quoted: true);
+        File.WriteAllText(readme, text[..start] + quote + text[end..]);
+    }
+
     /// <summary>The headline: each activation's span forward and backward at the largest size measured for all of them.</summary>
-    private static void Summary(StringBuilder text, List<ActivationTable> tables)
+    private static void Summary(StringBuilder text, List<ActivationTable> tables, bool quoted = false)
     {
         int n = ActivationTable.SummarySize(tables);
-        text.AppendLine(Inv($"## Summary (N = {n:N0})"));
+        text.AppendLine(quoted
+            ? Inv($"The summary of [docs/benchmarks.md](docs/benchmarks.md) (N = {n:N0}, {DateTime.UtcNow:yyyy-MM-dd}, a shared and noisy machine; the columns are explained there):")
+            : Inv($"## Summary (N = {n:N0})"));
         text.AppendLine();
         text.AppendLine("| activation | forward ns/elem | × scalar | × TP | / CopyTo | backward ns/elem | × scalar | × TP |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
