@@ -40,5 +40,6 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             foreach (var diagnostic in list)
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
+        BenchmarkStubPipeline.Register(context);
     }
 }

@@ -1,34 +1,26 @@
 using ActivationGen;
 
+// The built-in catalog, read from the ActivationGen assembly's metadata: one generated stub per entry.
+[assembly: BenchmarkActivations(typeof(Activations))]
+
 namespace ActivationGen.Benchmarks;
 
 /// <summary>
-/// The six activations of issue 3, declared by formula here so that the generator runs on this project and the
-/// benchmarks time exactly what a user would get.
+/// Activations declared in this project, as a user would: each gets the generated kernels and, because this
+/// project references BenchmarkDotNet, a generated benchmark stub (a float, a two-input and a double declaration).
 /// </summary>
 public static partial class BenchActivations
 {
-    /// <summary>Swish / SiLU.</summary>
+    /// <summary>A soft clip: x·σ(x) with its growth tamed by a log, f ≈ log(1 + x) for large x.</summary>
+    [Activation("x > 0 ? log1p(x * sigmoid(x)) : x * sigmoid(x)")]
+    public static partial float SoftClip(float x);
+
+    /// <summary>A gated tanh unit (WaveNet): tanh of the signal times the sigmoid of the gate.</summary>
+    [Activation("tanh(x) * sigmoid(gate)")]
+    public static partial float GatedTanh(float x, float gate);
+
+    /// <summary>Swish (x·σ(x)) in double precision, over a narrower range.</summary>
+    [ActivationBenchmark(InputMin = -4, InputMax = 4)]
     [Activation("x * sigmoid(x)")]
-    public static partial float Swish(float x);
-
-    /// <summary>GELU, tanh approximation.</summary>
-    [Activation("0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))")]
-    public static partial float GeluTanh(float x);
-
-    /// <summary>Mish.</summary>
-    [Activation("x * tanh(softplus(x))")]
-    public static partial float Mish(float x);
-
-    /// <summary>Softplus.</summary>
-    [Activation("softplus(x)")]
-    public static partial float Softplus(float x);
-
-    /// <summary>Logistic sigmoid.</summary>
-    [Activation("sigmoid(x)")]
-    public static partial float Sigmoid(float x);
-
-    /// <summary>Hyperbolic tangent.</summary>
-    [Activation("tanh(x)")]
-    public static partial float Tanh(float x);
+    public static partial double SwishDouble(double x);
 }

@@ -1,24 +1,98 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using ActivationGen.Benchmarking;
 using ActivationGen.Benchmarks;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
-using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 
-// Usage (always -c Release):
-//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --check [--sizes 4096,1M] [--filter-check Swish]
-//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --filter '*' [--sizes 1M] [BenchmarkDotNet options]
-//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --summarize BenchmarkDotNet.Artifacts/results
-// Without a BenchmarkDotNet --job option the suite runs with the quick job below (about 13 minutes for everything on 2 cores).
+// Usage (always -c Release; any benchmark class of this assembly, generated or hand-written, runs):
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --filter '*Silu*' [--sizes 1M] [BenchmarkDotNet options]
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --list flat
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- short    (every generated stub at 1M, short in-process job, then report)
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- report [RESULTS_DIR]   (docs/benchmarks.md and docs/benchmarks.png)
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- check [--sizes 4096]     (every stub's guard, no timing)
+// Without a BenchmarkDotNet --job option the quick job below is used; sizes default to each stub's own.
 
 var rest = new List<string>(args);
+string projectDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", ".."));
+string artifacts = Path.Combine(projectDirectory, "BenchmarkDotNet.Artifacts");
+string docs = Path.GetFullPath(Path.Combine(projectDirectory, "..", "..", "docs"));
 
-string? TakeValue(string name)
+if (Take("--sizes") is string sizes)
+    Environment.SetEnvironmentVariable(BenchmarkData.SizesVariable, string.Join(",", BenchmarkData.ParseSizes(sizes)));
+
+switch (rest.FirstOrDefault())
+{
+    case "report":
+        return Report.Run(rest.Count > 1 ? rest[1] : Path.Combine(artifacts, "results"), docs, Report.ReportCommand + " (over the results of an earlier run)");
+    case "check":
+        return StubCheck.Run() ? 0 : 1;
+    case "short":
+        rest.RemoveAt(0);
+        return RunShort();
+    default:
+        return RunSwitcher(rest, QuickJob());
+}
+
+int RunShort()
+{
+    // Sized to finish the whole catalog in under ten minutes on two shared cores: one size, a short job, in-process.
+    if (Environment.GetEnvironmentVariable(BenchmarkData.SizesVariable) is null)
+        Environment.SetEnvironmentVariable(BenchmarkData.SizesVariable, "1M");
+    if (!rest.Contains("--filter") && !rest.Contains("-f"))
+        rest.AddRange(["--filter", "ActivationGen.Benchmarks.Generated.*"]);
+    string results = Path.Combine(artifacts, "results");
+    if (Directory.Exists(results))
+        Directory.Delete(results, recursive: true);
+    var job = Job.Default
+        .WithToolchain(InProcessEmitToolchain.Instance)
+        .WithLaunchCount(1)
+        .WithWarmupCount(2)
+        .WithIterationCount(5)
+        .WithIterationTime(TimeInterval.FromMilliseconds(100))
+        // The timed calls take microseconds to milliseconds: the empty-call overhead (nanoseconds) is not worth its seconds.
+        .WithEvaluateOverhead(false)
+        .WithId("Short");
+    int code = RunSwitcher(rest, job);
+    // A stub whose guard threw has no row; the others are still reported, and the exit code says it.
+    int reported = Report.Run(results, docs, Report.ShortCommand);
+    return code != 0 ? code : reported;
+}
+
+int RunSwitcher(List<string> arguments, Job? job)
+{
+    IConfig config = DefaultConfig.Instance
+        .WithArtifactsPath(artifacts)
+        .AddColumn(StatisticColumn.Median)
+        .AddExporter(JsonExporter.Brief)
+        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+    bool hasJob = arguments.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+    if (!hasJob && job is not null)
+        config = config.AddJob(job);
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(TensorChains).Assembly).Run(arguments.ToArray(), config);
+    // A guard that throws in [GlobalSetup] marks its benchmarks as failed: the run says so.
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+static Job QuickJob() => Job.Default
+    // Sized for a shared 2-core machine: one launch, 3 warmups, 5 measured iterations of about 250 ms.
+    .WithLaunchCount(1)
+    .WithWarmupCount(3)
+    .WithIterationCount(5)
+    .WithIterationTime(TimeInterval.FromMilliseconds(250))
+    .WithGcServer(false)
+    .WithGcConcurrent(false)
+    .WithId("Quick");
+
+string? Take(string name)
 {
     int i = rest.IndexOf(name);
     if (i < 0)
@@ -29,51 +103,3 @@ string? TakeValue(string name)
     rest.RemoveRange(i, 2);
     return value;
 }
-
-bool TakeFlag(string name) => rest.Remove(name);
-
-if (TakeValue("--sizes") is string sizes)
-    Environment.SetEnvironmentVariable(BenchmarkSizes.EnvironmentVariable, string.Join(",", BenchmarkSizes.Parse(sizes)));
-
-if (TakeValue("--summarize") is string resultsDirectory)
-    return ActivationGen.Benchmarks.Summary.Run(resultsDirectory);
-
-string? checkFilter = TakeValue("--filter-check");
-if (TakeFlag("--check"))
-    return Checker.Run(BenchmarkSizes.Current, checkFilter) ? 0 : 1;
-
-// Before timing anything, a quick agreement check at 4K so that a wrong kernel never gets a timing.
-if (!TakeFlag("--no-check"))
-{
-    var quiet = Console.Out;
-    Console.SetOut(System.IO.TextWriter.Null);
-    bool agreed = Checker.Run([4096], null);
-    Console.SetOut(quiet);
-    if (!agreed)
-    {
-        Console.Error.WriteLine("The kernels disagree with the references at N=4096; run with --check to see which. Not timing.");
-        return 1;
-    }
-}
-
-IConfig config = DefaultConfig.Instance
-    .AddColumn(StatisticColumn.Median)
-    .AddExporter(JsonExporter.Brief)
-    .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
-
-bool hasJob = rest.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
-if (!hasJob)
-{
-    // Sized for a shared 2-core machine: one launch, 3 warmups, 5 measured iterations of about 250 ms.
-    config = config.AddJob(Job.Default
-        .WithLaunchCount(1)
-        .WithWarmupCount(3)
-        .WithIterationCount(5)
-        .WithIterationTime(TimeInterval.FromMilliseconds(250))
-        .WithGcServer(false)
-        .WithGcConcurrent(false)
-        .WithId("Quick"));
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(ActivationBenchmark).Assembly).Run(rest.ToArray(), config);
-return 0;

@@ -7,12 +7,15 @@ namespace ActivationGen.Benchmarks;
 /// The cheapest composition of <see cref="TensorPrimitives"/> calls found for each activation and its backward.
 /// Each call is one full pass over memory; temporaries are caller-provided buffers of the same length.
 /// Outputs are reused as temporaries wherever TensorPrimitives allows it (exact aliasing of an input is allowed).
+/// The overloads without temporaries take them from <see cref="Scratch"/>, so a comparison row is one call.
 /// </summary>
-public static class TensorChains
+public static partial class TensorChains
 {
     // GELU-tanh as x·σ(2u), since 0.5·(1 + tanh u) = σ(2u); 2u = A·x + B·x³ = B·x·(x² + A/B).
-    private const float A = 2f * ScalarLoops.K;
-    private const float B = 2f * ScalarLoops.K * ScalarLoops.C;
+    private const float K = 0.7978845608f; // sqrt(2/pi)
+    private const float C = 0.044715f;
+    private const float A = 2f * K;
+    private const float B = 2f * K * C;
 
     /// <summary>x·σ(x): Sigmoid, Multiply (2 passes).</summary>
     public static void SwishForward(ReadOnlySpan<float> x, Span<float> y)
@@ -149,5 +152,51 @@ public static class TensorChains
         TensorPrimitives.Multiply(y, y, dx);
         TensorPrimitives.Subtract(1f, dx, dx);
         TensorPrimitives.Multiply(dx, dy, dx);
+    }
+
+    /// <inheritdoc cref="SwishBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float})"/>
+    public static void SwishBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) => SwishBackward(x, dy, dx, Scratch.Get(x.Length, 0));
+
+    /// <inheritdoc cref="GeluTanhBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float})"/>
+    public static void GeluTanhBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) =>
+        GeluTanhBackward(x, dy, dx, Scratch.Get(x.Length, 0), Scratch.Get(x.Length, 1));
+
+    /// <inheritdoc cref="MishForwardAlgebraic(ReadOnlySpan{float}, Span{float}, Span{float})"/>
+    public static void MishForwardAlgebraic(ReadOnlySpan<float> x, Span<float> y) => MishForwardAlgebraic(x, y, Scratch.Get(x.Length, 0));
+
+    /// <inheritdoc cref="MishBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float})"/>
+    public static void MishBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) =>
+        MishBackward(x, dy, dx, Scratch.Get(x.Length, 0), Scratch.Get(x.Length, 1));
+
+    /// <inheritdoc cref="SoftplusForwardStable(ReadOnlySpan{float}, Span{float}, Span{float})"/>
+    public static void SoftplusForwardStable(ReadOnlySpan<float> x, Span<float> y) => SoftplusForwardStable(x, y, Scratch.Get(x.Length, 0));
+
+    /// <inheritdoc cref="SigmoidBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float})"/>
+    public static void SigmoidBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) => SigmoidBackward(x, dy, dx, Scratch.Get(x.Length, 0));
+
+    /// <inheritdoc cref="TanhBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float})"/>
+    public static void TanhBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) => TanhBackward(x, dy, dx, Scratch.Get(x.Length, 0));
+}
+
+/// <summary>
+/// Temporaries for the chains, allocated and touched on first use (BenchmarkDotNet's first, untimed call) and
+/// reused by every later call of the same length, so no timed call allocates or faults a page.
+/// </summary>
+public static class Scratch
+{
+    private static readonly System.Collections.Generic.Dictionary<(int Length, int Index), float[]> Buffers = [];
+
+    public static float[] Get(int length, int index)
+    {
+        lock (Buffers)
+        {
+            if (!Buffers.TryGetValue((length, index), out float[]? buffer))
+            {
+                buffer = GC.AllocateUninitializedArray<float>(length);
+                buffer.AsSpan().Clear();
+                Buffers[(length, index)] = buffer;
+            }
+            return buffer;
+        }
     }
 }

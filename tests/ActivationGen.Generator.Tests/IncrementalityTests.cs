@@ -103,7 +103,7 @@ public sealed class IncrementalityTests
         }
     }
 
-    private static void AssertAllStepsReused(GeneratorRunResult result, IEnumerable<string> steps)
+    internal static void AssertAllStepsReused(GeneratorRunResult result, IEnumerable<string> steps)
     {
         foreach (var name in steps)
         {
@@ -114,7 +114,7 @@ public sealed class IncrementalityTests
         }
     }
 
-    private static void Walk(object? node, string path, HashSet<object> seen)
+    internal static void Walk(object? node, string path, HashSet<object> seen)
     {
         if (node is null || node is string || node.GetType().IsPrimitive || node.GetType().IsEnum || !seen.Add(node))
             return;

@@ -56,7 +56,7 @@ internal static class TapeWriter
         _ => $"{element.Math}.{op}({string.Join(", ", a)})",
     };
 
-    private static string Stem(Op op) => op switch
+    public static string Stem(Op op) => op switch
     {
         Op.Add => "sum",
         Op.Subtract => "difference",
