@@ -19,6 +19,7 @@ using Perfolizer.Horology;
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- short    (every generated stub at 1M, short in-process job, then report)
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- report [RESULTS_DIR]   (docs/benchmarks.md and docs/benchmarks.png)
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- check [--sizes 4096]     (every stub's guard, no timing)
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --gemm [--cpu-time]   (matrix product vs FMA peak, docs/gemm.md)
 // Without a BenchmarkDotNet --job option the quick job below is used; sizes default to each stub's own.
 
 var rest = new List<string>(args);
@@ -35,6 +36,10 @@ switch (rest.FirstOrDefault())
         return Report.Run(rest.Count > 1 ? rest[1] : Path.Combine(artifacts, "results"), docs, Report.ReportCommand + " (over the results of an earlier run)");
     case "check":
         return StubCheck.Run() ? 0 : 1;
+    case "gemm":
+    case "--gemm":
+        rest.RemoveAt(0);
+        return GemmSuite.Run(rest.ToArray());
     case "short":
         rest.RemoveAt(0);
         return RunShort();
