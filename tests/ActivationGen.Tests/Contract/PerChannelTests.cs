@@ -131,13 +131,21 @@ public sealed class PerChannelTests
             var planeDx = new float[data.X.Length];
             var totals = new double[2];
             float[] q = [data.Trainables[0], data.Trainables[Channels]];
-            int end = PerChannel.BackwardRun<Swish, float, TV>(act, data.X, data.Dy, planeDx, q, totals, 0);
+            int end = PerChannel.BackwardChannel<Swish, float, TV>(act, data.X, data.Dy, planeDx, 1, 1, data.X.Length, 0, q, totals, 0);
             Assert.Equal(data.X.Length / TV.Count * TV.Count, end);
+            var expectedTotals = new double[2];
+            var partials = new float[1];
+            var trainablePartials = new float[2];
             for (int i = 0; i < end; i++)
             {
-                float expected = Vec1<float>.Sum(act.Backward(Vec1<float>.Create(data.X[i]), Vec1<float>.Create(data.Dy[i]), [Vec1<float>.Create(q[0]), Vec1<float>.Create(q[1])], []));
-                CatalogStructTests.AssertWithin4Ulp(expected, planeDx[i], typeof(TV).Name, "plane dx", data.X[i]);
+                act.Partials([data.X[i]], q, partials, trainablePartials);
+                double expected = (double)data.Dy[i] * partials[0];
+                Assert.True(Math.Abs(expected - planeDx[i]) <= 1e-5 * Math.Abs(expected) + 1e-7, $"{typeof(TV).Name} plane dx at {data.X[i]:R}: {planeDx[i]:R} vs {expected:R}");
+                expectedTotals[0] += (double)data.Dy[i] * trainablePartials[0];
+                expectedTotals[1] += (double)data.Dy[i] * trainablePartials[1];
             }
+            AssertRelative(expectedTotals[0], totals[0], 1e-5, $"{typeof(TV).Name} plane sum 0");
+            AssertRelative(expectedTotals[1], totals[1], 1e-5, $"{typeof(TV).Name} plane sum 1");
         }
     }
 
@@ -178,6 +186,31 @@ public sealed class PerChannelTests
             float expected = AdaptiveActivations.FiveTrainables(x, q[c], q[Channels + c], q[2 * Channels + c], q[3 * Channels + c], q[4 * Channels + c]);
             Assert.Equal(expected, Vec1<float>.Sum(PerChannel.Forward(act, Vec1<float>.Create(x), q, Channels, c)));
         }
+    }
+
+    [Fact]
+    public void TheLoopsAllocateNothing()
+    {
+        const int Rows = 8, Channels = 37;
+        var data = new Data(Rows * Channels, Channels, seed: 9);
+        var act = new Swish();
+        var y = new float[data.X.Length];
+        var dx = new float[data.X.Length];
+        var gradients = new float[2 * Channels];
+        void Step()
+        {
+            PerChannel.ForwardRows(act, data.X, y, Channels, data.Trainables);
+            PerChannel.BackwardRows(act, data.X, data.Dy, dx, Channels, data.Trainables, gradients);
+            PerChannel.ForwardPlanes(act, data.X, y, Channels, Rows, data.Trainables);
+            PerChannel.BackwardPlanes(act, data.X, data.Dy, dx, Channels, Rows, data.Trainables, gradients);
+            for (int c = 0; c + Vec128<float>.Count <= Channels; c++)
+                PerChannel.Forward(act, Vec128<float>.Create(0.5f), data.Trainables, Channels, c);
+        }
+        Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+            Step();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
