@@ -45,17 +45,11 @@ internal readonly ref struct LaneSums<TV, T>
     }
 
     /// <summary>Adds every lane of trainable <c>j</c> into <c>totals[j]</c>, and starts again from zero.</summary>
+    /// <remarks>The lanes are summed in T, as the span members do: one rounding per flush, which the double total absorbs.</remarks>
     public void FlushSum(Span<double> totals)
     {
-        Span<T> sum = stackalloc T[TV.Count];
-        Span<T> compensation = stackalloc T[TV.Count];
         for (int j = 0; j < Sums.Length; j++)
-        {
-            TV.StoreUnsafe(Sums[j], ref sum[0], 0);
-            TV.StoreUnsafe(Compensations[j], ref compensation[0], 0);
-            for (int lane = 0; lane < TV.Count; lane++)
-                totals[j] += double.CreateTruncating(sum[lane]) - double.CreateTruncating(compensation[lane]);
-        }
+            totals[j] += double.CreateTruncating(TV.Sum(Sums[j])) - double.CreateTruncating(TV.Sum(Compensations[j]));
         Sums.Clear();
         Compensations.Clear();
     }
