@@ -86,7 +86,7 @@ public sealed class Tensor<T>
         int length = Product(shape);
         if (length != Length)
             throw new ArgumentException($"A tensor of shape {ShapeText} cannot be viewed as {Format(shape)}.", nameof(shape));
-        view ??= new Tensor<T>(_buffer, _shape);
+        view ??= new Tensor<T>(0);
         view._buffer = _buffer;
         view.SetShape(shape);
         view.Length = length;
@@ -103,7 +103,7 @@ public sealed class Tensor<T>
         int length = Product(shape);
         if (length > buffer.Length)
             throw new ArgumentException($"The buffer holds {buffer.Length} values but shape {Format(shape)} needs {length}.", nameof(buffer));
-        view ??= new Tensor<T>(buffer, buffer.Length);
+        view ??= new Tensor<T>(0);
         view._buffer = buffer;
         view.SetShape(shape);
         view.Length = length;
