@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ActivationGen.Simd;
 
@@ -174,7 +175,7 @@ public sealed class BatchNorm<T, TActivation> : ILayer<T>
         ShapeCheck.RequireSame(outputGradient, Name, "output gradient", _output, "output");
         T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _output.Buffer : _preActivation!.Buffer;
         Tensor<T> dz = Tensor<T>.Reuse(ref _preActivationGradient, _output.Shape);
-        ActivationBackward.Planes(_activation, _trainables, kept, outputGradient.Buffer, dz.Buffer, _batch * Channels, _plane, Channels);
+        ActivationBackward.Planes(_activation, _trainables, kept, outputGradient.Buffer, dz.Buffer, _batch, Channels, _plane);
 
         ReadOnlySpan<T> dzs = dz.Span, xhat = _normalized.Span;
         for (int c = 0; c < Channels; c++)
@@ -224,10 +225,12 @@ public sealed class BatchNorm<T, TActivation> : ILayer<T>
         public int Start, Channel;
         public T Mean, InverseDeviation, Scale, Shift;
 
+        // Not inlined: inlined into the caller's loop the JIT leaves the kernel's vector operators as calls (several times slower).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
-            TrainableVectors<TV> values = default;
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadBroadcast writes every element used
             Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
             Trainables.LoadBroadcast(trainables, Channel);
             TV mean = TV.Create(Mean), inverseDeviation = TV.Create(InverseDeviation), scale = TV.Create(Scale), shift = TV.Create(Shift);

@@ -6,8 +6,8 @@ namespace ActivationGen.Layers;
 
 /// <summary>
 /// A 2-D convolution over NCHW tensors with stride and zero padding, y = f(W ⊛ x + b), as one matrix product per
-/// batch over the unfolded input (im2col), with the bias and the activation <typeparamref name="TActivation"/> fused
-/// into the product's epilogue. The product's rows are output channels, so per-channel trainables are met
+/// batch over the unfolded input (im2col) with the bias in the product's epilogue, and the activation
+/// <typeparamref name="TActivation"/> in the pass that permutes the product to NCHW. Per-channel trainables are met
 /// channels-first.
 /// </summary>
 /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
@@ -20,10 +20,14 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
     private readonly ActivationTrainables<T, TActivation> _trainables;
     private readonly Parameter<T>[] _parameters;
     private ConvGeometry _geometry;
-    // The product's layout [outChannels, batch·plane] for everything between the product and the permutation to NCHW.
-    private Tensor<T>? _columns, _product, _preActivation, _productGradient, _preActivationGradient, _columnsGradient;
+    // The product (the pre-activation, kept for backward) and its gradient are [outChannels, batch·plane]; the output NCHW.
+    private Tensor<T>? _columns, _product, _productGradient, _preActivationGradient, _columnsGradient;
+    private bool _productIsPreActivation;
     private Tensor<T>? _output, _inputGradient;
     private bool _forwardDone;
+
+    /// <summary>Weight gradients with at most this many entries are dot products rather than a blocked product (measured: 16×9 over 2,048 positions).</summary>
+    private const int SmallWeightGradient = 512;
 
     /// <summary>A convolution with square kernels, seeded initial weights and zero biases.</summary>
     /// <param name="inChannels">Input channels.</param>
@@ -84,6 +88,12 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
     /// <summary>The activation's trainable parameters, in declaration order.</summary>
     public IReadOnlyList<Parameter<T>> ActivationParameters => _trainables.Parameters;
 
+    /// <summary>
+    /// False for a network's first layer, whose input gradient nobody reads: <see cref="Backward"/> then skips that
+    /// product and returns zeros (the parameter gradients are still accumulated).
+    /// </summary>
+    public bool ComputeInputGradient { get; set; } = true;
+
     /// <inheritdoc/>
     public string Name { get; }
 
@@ -106,20 +116,12 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
         Tensor<T> columns = Tensor<T>.Reuse(ref _columns, [patch, positions]);
         geometry.Unfold<T>(input.Span, columns.Span);
         Tensor<T> product = Tensor<T>.Reuse(ref _product, [OutChannels, positions]);
-        bool keepPreActivation = IsTraining && !ActivationBackward.KeepsOutput<T, TActivation>();
-        var epilogue = new BiasActivationEpilogue<T, TActivation>
-        {
-            Activation = _activation,
-            Trainables = _trainables,
-            Bias = Bias.Value,
-            PreActivation = keepPreActivation ? Tensor<T>.Reuse(ref _preActivation, [OutChannels, positions]).Buffer : null,
-            Columns = positions,
-            PerRow = true,
-        };
-        Gemm.Multiply(Weight.Value, columns.Span, product.Span, OutChannels, positions, patch, false, false, false, ref epilogue);
+        var bias = new RowBiasEpilogue<T>(Bias.Value);
+        Gemm.Multiply(Weight.Value, columns.Span, product.Span, OutChannels, positions, patch, false, false, false, ref bias);
 
         Tensor<T> output = Tensor<T>.Reuse(ref _output, [geometry.Batch, OutChannels, geometry.OutputHeight, geometry.OutputWidth]);
-        ConvGeometry.Permute<T>(product.Span, output.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: true);
+        ActivationForward.PermutePlanes(_activation, _trainables, product.Buffer, output.Buffer, geometry.Batch, OutChannels, geometry.OutputPlane);
+        _productIsPreActivation = IsTraining;
         _forwardDone = true;
         return output;
     }
@@ -133,16 +135,35 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
         ConvGeometry geometry = _geometry;
         int patch = geometry.PatchLength, positions = geometry.Positions;
 
-        Tensor<T> dy = Tensor<T>.Reuse(ref _productGradient, [OutChannels, positions]);
-        ConvGeometry.Permute<T>(outputGradient.Span, dy.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
-        T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _product.Buffer
-            : _preActivation?.Buffer ?? throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
-        Tensor<T> dz = Tensor<T>.Reuse(ref _preActivationGradient, [OutChannels, positions]);
-        ActivationBackward.Planes(_activation, _trainables, kept, dy.Buffer, dz.Buffer, OutChannels, positions, OutChannels);
+        // y is kept as the NCHW output, the pre-activation as the product itself ([outChannels, positions]).
+        Tensor<T> dz = Tensor<T>.Reuse(ref _productGradient, [OutChannels, positions]);
+        if (ActivationBackward.KeepsOutput<T, TActivation>())
+        {
+            Tensor<T> dzPlanes = Tensor<T>.Reuse(ref _preActivationGradient, _output.Shape);
+            ActivationBackward.Planes(_activation, _trainables, _output.Buffer, outputGradient.Buffer, dzPlanes.Buffer, geometry.Batch, OutChannels, geometry.OutputPlane);
+            ConvGeometry.Permute<T>(dzPlanes.Span, dz.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
+        }
+        else
+        {
+            if (!_productIsPreActivation)
+                throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
+            Tensor<T> dy = Tensor<T>.Reuse(ref _preActivationGradient, [OutChannels, positions]);
+            ConvGeometry.Permute<T>(outputGradient.Span, dy.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
+            ActivationBackward.Planes(_activation, _trainables, _product.Buffer, dy.Buffer, dz.Buffer, 1, OutChannels, positions);
+        }
 
         // ∂W += ∂z·columnsᵀ, ∂b += row sums of ∂z, ∂columns = Wᵀ·∂z folded back onto the input.
-        Gemm.Multiply<T>(dz.Span, _columns.Span, Weight.Gradient, OutChannels, patch, positions, transposeB: true, accumulate: true);
+        if (OutChannels * patch <= SmallWeightGradient)
+            SpanMath.AddProductsTransposed<T>(dz.Span, _columns.Span, Weight.Gradient, OutChannels, patch, positions);
+        else
+            Gemm.Multiply<T>(dz.Span, _columns.Span, Weight.Gradient, OutChannels, patch, positions, transposeB: true, accumulate: true);
         Reductions.AddRowSums(dz.Span, Bias.Gradient, OutChannels, positions);
+        if (!ComputeInputGradient)
+        {
+            Tensor<T> zeros = Tensor<T>.Reuse(ref _inputGradient, [geometry.Batch, InChannels, geometry.Height, geometry.Width]);
+            zeros.Clear();
+            return zeros;
+        }
         Tensor<T> dColumns = Tensor<T>.Reuse(ref _columnsGradient, [patch, positions]);
         Gemm.Multiply<T>(Weight.Value, dz.Span, dColumns.Span, patch, positions, OutChannels, transposeA: true);
         Tensor<T> inputGradient = Tensor<T>.Reuse(ref _inputGradient, [geometry.Batch, InChannels, geometry.Height, geometry.Width]);

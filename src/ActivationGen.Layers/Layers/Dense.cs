@@ -23,6 +23,7 @@ public sealed class Dense<T, TActivation> : ILayer<T>
     private readonly ActivationTrainables<T, TActivation> _trainables;
     private readonly Parameter<T>[] _parameters;
     private Tensor<T>? _input, _output, _preActivation, _preActivationGradient, _inputGradient;
+    private bool _keptPreActivation;
 
     /// <summary>A dense layer with seeded initial weights and zero biases.</summary>
     /// <param name="inputs">Features per sample.</param>
@@ -63,6 +64,12 @@ public sealed class Dense<T, TActivation> : ILayer<T>
     /// <summary>The activation's trainable parameters, in declaration order.</summary>
     public IReadOnlyList<Parameter<T>> ActivationParameters => _trainables.Parameters;
 
+    /// <summary>
+    /// False for a network's first layer, whose input gradient nobody reads: <see cref="Backward"/> then skips that
+    /// product and returns zeros (the parameter gradients are still accumulated).
+    /// </summary>
+    public bool ComputeInputGradient { get; set; } = true;
+
     /// <inheritdoc/>
     public string Name { get; }
 
@@ -90,6 +97,7 @@ public sealed class Dense<T, TActivation> : ILayer<T>
             PerRow = false,
         };
         Gemm.Multiply(input.Span, Weight.Value, output.Span, batch, Units, Inputs, false, false, false, ref epilogue);
+        _keptPreActivation = keepPreActivation;
         return output;
     }
 
@@ -101,7 +109,7 @@ public sealed class Dense<T, TActivation> : ILayer<T>
         ShapeCheck.RequireSame(outputGradient, Name, "output gradient", _output, "output");
         int batch = _input.Dimension(0);
         T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _output.Buffer
-            : _preActivation?.Buffer ?? throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
+            : _keptPreActivation ? _preActivation!.Buffer : throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
         Tensor<T> dz = Tensor<T>.Reuse(ref _preActivationGradient, [batch, Units]);
         ActivationBackward.Rows(_activation, _trainables, kept, outputGradient.Buffer, dz.Buffer, batch, Units);
 
@@ -109,7 +117,10 @@ public sealed class Dense<T, TActivation> : ILayer<T>
         Gemm.Multiply<T>(_input.Span, dz.Span, Weight.Gradient, Inputs, Units, batch, transposeA: true, accumulate: true);
         Reductions.AddColumnSums(dz.Span, Bias.Gradient, batch, Units);
         Tensor<T> inputGradient = Tensor<T>.Reuse(ref _inputGradient, [batch, Inputs]);
-        Gemm.Multiply<T>(dz.Span, Weight.Value, inputGradient.Span, batch, Inputs, Units, transposeB: true);
+        if (ComputeInputGradient)
+            Gemm.Multiply<T>(dz.Span, Weight.Value, inputGradient.Span, batch, Inputs, Units, transposeB: true);
+        else
+            inputGradient.Clear();
         return inputGradient;
     }
 }
