@@ -87,11 +87,14 @@ internal static class FromOutput
         if (e is not Apply { Op: Op.Less or Op.LessOrEqual or Op.Greater or Op.GreaterOrEqual } cmp)
             return null;
         if (cmp[0] is Var a && a.Name == x && !Substitute.Mentions(cmp[1], x))
-            return E.Compare(cmp.Op, y, Substitute.Variable(f, x, cmp[1]));
+            return E.Compare(cmp.Op, y, AssumingFinite(Substitute.Variable(f, x, cmp[1])));
         if (cmp[1] is Var b && b.Name == x && !Substitute.Mentions(cmp[0], x))
-            return E.Compare(cmp.Op, Substitute.Variable(f, x, cmp[0]), y);
+            return E.Compare(cmp.Op, AssumingFinite(Substitute.Variable(f, x, cmp[0])), y);
         return null;
     }
+
+    /// <summary>f(k) with hyperparameters taken as finite, as backward-from-output assumes: slope·0 is 0.</summary>
+    private static Expr AssumingFinite(Expr e) => Substitute.Map(e, n => n is Apply { Op: Op.Multiply } m && (E.IsZero(m[0]) || E.IsZero(m[1])) ? E.Zero : null);
 
     private static bool Verified(Expr f, Expr derivative, Expr candidate, string x, string y, IReadOnlyList<string> parameters)
     {
