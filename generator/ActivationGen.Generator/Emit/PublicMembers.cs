@@ -12,7 +12,7 @@ internal static class PublicMembers
         string acc = spec.Accessibility;
         string inputs = string.Join(", ", s.Inputs.Select(p => $"{s.T} {p.Name}"));
         string inputNames = string.Join(", ", s.Inputs.Select(p => p.Name));
-        string f = $"<c>{Xml(s.Kernels.FormulaDoc)}</c>";
+        string f = $"<c>{Xml(spec.Formula ?? "")}</c>";
 
         Summary(writer, $"Computes {f} at one point.", s);
         writer.Line(ActivationEmitter.GeneratedCode);
@@ -28,6 +28,9 @@ internal static class PublicMembers
             using (writer.Block($"{acc} static void {member.PublicName}({member.Parameters(s, withDefaults: true)})"))
             {
                 CheckShapes(writer, s, member);
+                if (member.Kernel == "BackwardFromOutput")
+                    foreach (var condition in s.Kernels.FromOutputConditions)
+                        writer.Line($"if (!({condition})) throw new global::System.ArgumentException(\"{member.PublicName} requires {condition}: the derivative cannot be told from the output otherwise.\");");
                 ParallelJobs.WriteSplit(writer, s, member);
                 writer.Line($"{s.KernelClass}.{member.Kernel}Spans({member.Arguments(s)});");
             }
@@ -54,7 +57,8 @@ internal static class PublicMembers
                 + string.Join(", ", member.Sums.Select((g, i) => $"<paramref name=\"{g}\"/> = Σ {s.IncomingGradient}·∂f/∂{s.Trainables[i].Name}"))
                 + ". Sums accumulate in double in blocks, so they stay accurate over millions of elements.",
             _ => $"Backward of {f} from its output alone (no need to keep {s.Inputs[0].Name}): <paramref name=\"{member.Writes[0]}\"/> = "
-                + $"{s.IncomingGradient}·<c>{Xml(s.Kernels.FromOutputDoc!)}</c> where {s.Output} = f({s.Inputs[0].Name}).",
+                + $"{s.IncomingGradient}·<c>{Xml(s.Kernels.FromOutputDoc!)}</c> where {s.Output} = f({s.Inputs[0].Name})"
+                + (s.Kernels.FromOutputConditions.Count == 0 ? "." : $", for {Xml(string.Join(" and ", s.Kernels.FromOutputConditions))} (otherwise it throws ArgumentException)."),
         };
     }
 
@@ -62,7 +66,9 @@ internal static class PublicMembers
     {
         writer.Line("/// <summary>").Line("/// " + summary).Line("/// </summary>");
         writer.Line("/// <remarks>");
-        writer.Line($"/// f = <c>{Xml(s.Kernels.FormulaDoc)}</c><br/>");
+        writer.Line($"/// f = <c>{Xml(s.Spec.Formula ?? "")}</c><br/>");
+        if (s.Kernels.FormulaDoc.Length > 0)
+            writer.Line($"/// rewritten by the generator as <c>{Xml(s.Kernels.FormulaDoc)}</c><br/>");
         var wrt = s.Inputs.Concat(s.Trainables).ToArray();
         for (int i = 0; i < wrt.Length; i++)
             writer.Line($"/// ∂f/∂{wrt[i].Name} = <c>{Xml(s.Kernels.PartialDocs[i])}</c><br/>");

@@ -8,7 +8,8 @@ namespace ActivationGen.Generator.Pipeline;
 
 /// <summary>
 /// Everything the emitter needs: straight-line tapes for each kernel and the math for the docs.
-/// Tapes are null for a declaration with errors, which then gets a body that throws.
+/// Tapes are null for a declaration with errors, which then gets a body that throws. <see cref="FormulaDoc"/>
+/// is the formula as the generator rewrote it, or empty when it did not.
 /// </summary>
 internal sealed record ActivationKernels(
     ActivationSpec Spec,
@@ -19,7 +20,8 @@ internal sealed record ActivationKernels(
     string IncomingGradient,
     string FormulaDoc,
     EquatableArray<string> PartialDocs,
-    string? FromOutputDoc)
+    string? FromOutputDoc,
+    EquatableArray<string> FromOutputConditions)
 {
     public bool IsValid => Forward is not null;
 
@@ -29,18 +31,19 @@ internal sealed record ActivationKernels(
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, null);
+            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, null, default);
 
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
         return new ActivationKernels(
             d.Spec,
-            Lower.ToTape(formula),
+            Lower.ToTape(d.Executable!),
             Lower.ToTape([.. d.InputAdjoints]),
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
             d.FromOutput is { } fromOutput ? Lower.ToTape(E.Multiply(E.Var(d.IncomingGradient), fromOutput)) : null,
             d.IncomingGradient,
-            Printer.Print(formula),
+            d.IsRewritten ? Printer.Print(formula) : "",
             d.Partials.Select(Printer.Print).ToEquatableArray(),
-            d.FromOutput is null ? null : Printer.Print(d.FromOutput));
+            d.FromOutput is null ? null : Printer.Print(d.FromOutput),
+            d.FromOutputConditions);
     }
 }

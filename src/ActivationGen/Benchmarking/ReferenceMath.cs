@@ -59,4 +59,68 @@ public static class ReferenceMath
             fraction = n / 2.0 / (ax + fraction);
         return Math.CopySign(1 - Math.Exp(-ax * ax) / Math.Sqrt(Math.PI) / (ax + fraction), x);
     }
+
+    /// <summary>The error function's complement, 1 − erf(x), without its cancellation for large x.</summary>
+    public static double Erfc(double x)
+    {
+        if (double.IsNaN(x))
+            return x;
+        if (x < 0)
+            return 2 - Erfc(-x);
+        if (x < 2.5)
+            return 1 - Erf(x);
+        double fraction = 0;
+        for (int n = 80; n >= 1; n--)
+            fraction = n / 2.0 / (x + fraction);
+        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / (x + fraction);
+    }
+
+    /// <summary>erfc(x/√2), the normal tail GELU uses.</summary>
+    public static double ErfcOverRoot2(double x) => Erfc(x / Math.Sqrt(2));
+
+    /// <summary>e^(−x²).</summary>
+    public static double Gaussian(double x) => Math.Exp(-x * x);
+
+    /// <summary>e^(−x²/2).</summary>
+    public static double GaussianOverRoot2(double x) => Math.Exp(-x * x / 2);
+
+    /// <summary>σ′(x) = σ(x)·σ(−x).</summary>
+    public static double SigmoidDerivative(double x) => Sigmoid(x) * Sigmoid(-x);
+
+    /// <summary>tanh′(x) = 1/cosh²(x).</summary>
+    public static double TanhDerivative(double x) => Math.Abs(x) > 400 ? 0 : 1 / (Math.Cosh(x) * Math.Cosh(x));
+
+    /// <summary>d/dx tanh(softplus(x)) = (1 − tanh²(softplus x))·σ(x).</summary>
+    public static double TanhSoftplusDerivative(double x)
+    {
+        double t = TanhSoftplus(x);
+        return (1 - t) * (1 + t) * Sigmoid(x);
+    }
+
+    /// <summary>Math.Pow, named as the formula's function table names it.</summary>
+    public static double Pow(double x, double y) => Math.Pow(x, y);
+    /// <summary>Math.Exp.</summary>
+    public static double Exp(double x) => Math.Exp(x);
+    /// <summary>Math.Log.</summary>
+    public static double Log(double x) => Math.Log(x);
+    /// <summary>Math.Sqrt.</summary>
+    public static double Sqrt(double x) => Math.Sqrt(x);
+    /// <summary>Math.Abs.</summary>
+    public static double Abs(double x) => Math.Abs(x);
+    /// <summary>Math.Min (NaN if either is NaN).</summary>
+    public static double Min(double x, double y) => Math.Min(x, y);
+    /// <summary>Math.Max (NaN if either is NaN).</summary>
+    public static double Max(double x, double y) => Math.Max(x, y);
+    /// <summary>min(max(x, lo), hi), as torch.clamp.</summary>
+    public static double Clamp(double x, double lo, double hi) => Math.Min(Math.Max(x, lo), hi);
+    /// <summary>Math.Sin.</summary>
+    public static double Sin(double x) => Math.Sin(x);
+    /// <summary>Math.Cos.</summary>
+    public static double Cos(double x) => Math.Cos(x);
+    /// <summary>Math.Tan.</summary>
+    public static double Tan(double x) => Math.Tan(x);
+    /// <summary>Math.Tanh.</summary>
+    public static double Tanh(double x) => Math.Tanh(x);
+    /// <summary>Math.Atan.</summary>
+    public static double Atan(double x) => Math.Atan(x);
 }
