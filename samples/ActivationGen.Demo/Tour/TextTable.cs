@@ -1,0 +1,22 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace ActivationGen.Demo.Tour;
+
+/// <summary>A plain aligned text table: readable in any terminal and in a captured test log.</summary>
+internal static class TextTable
+{
+    public static void Write(TextWriter writer, string caption, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        string Row(IReadOnlyList<string> cells) => "  " + string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
+        writer.WriteLine(caption);
+        writer.WriteLine(Row(headers));
+        writer.WriteLine("  " + string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+            writer.WriteLine(Row(row));
+        writer.WriteLine();
+    }
+}
