@@ -34,7 +34,7 @@ public static class ExplainCommand
         foreach (var rewrite in explanation.Rewrites)
             console.WriteLine($"stability:  {rewrite.Before}  ->  {rewrite.After}");
         foreach (var derivative in explanation.Derivatives)
-            console.WriteLine($"d/d{derivative.Name}:{new string(' ', Math.Max(1, 7 - derivative.Name.Length))}{derivative.Derivative}");
+            console.WriteLine($"{$"d/d{derivative.Name}:",-11} {derivative.Derivative}");
         console.WriteLine(explanation.FromOutput is { } fromOutput
             ? $"from y:     backward from the output alone (BackwardFromOutput): d/d{inputs[0]} = {fromOutput}, y = f({inputs[0]})"
             : inputs.Count == 1

@@ -37,7 +37,8 @@ public static class GeneratorRun
         var diagnostics = result.Diagnostics.Select(d =>
         {
             int start = d.Location.SourceSpan.Start - prefix.Length;
-            bool inFormula = d.Location.SourceTree == tree && start >= 0 && start <= formula.Length;
+            // The generator reports external locations (a path and a span), so match the file by path.
+            bool inFormula = d.Location.GetLineSpan().Path == tree.FilePath && start >= 0 && start <= formula.Length;
             return new GeneratorDiagnostic(d.Id, d.Severity.ToString().ToLowerInvariant(), d.GetMessage(),
                 inFormula ? start : null, d.Location.SourceSpan.Length);
         }).ToList();

@@ -17,7 +17,7 @@ public static class SceneList
         new CustomScene(),
         new PendingScene("conv", "convolution with ReLU and leaky ReLU over the 8x8 digits, then a short training",
             "the original printed output shapes and never trained", "the layers library (Conv2D, the digits data)"),
-        new PendingScene("analysis", "gradient-flow analysis", "np.gradient", "ActivationAnalysis"),
+        new AnalysisScene(),
         new PendingScene("adaptive", "trainable alpha * x * sigmoid(beta * x) regression with per-unit alpha and beta",
             "the original updated with the batch mean of a per-element gradient; ours reduces per unit exactly",
             "the layers library (adaptive activation, Adam)"),
