@@ -6,8 +6,8 @@ using ActivationGen.Generator.Pipeline;
 namespace ActivationGen.Generator.Emit;
 
 /// <summary>
-/// Writes one declaration's file: the public members of the generated API inside the user's partial type,
-/// and a file-local class holding the kernels and the loops that drive them.
+/// Writes one declaration's file: the public members of the generated API and the activation struct inside
+/// the user's partial type, and a file-local class holding the kernels and the loops that drive them.
 /// </summary>
 internal static class ActivationEmitter
 {
@@ -28,7 +28,12 @@ internal static class ActivationEmitter
             foreach (var type in spec.ContainingTypes)
                 scopes.Push(writer.Block($"partial {type.Keyword} {type.Name}"));
             if (kernels.IsValid)
-                PublicMembers.Write(writer, new Shape(kernels));
+            {
+                var shape = new Shape(kernels);
+                PublicMembers.Write(writer, shape);
+                writer.Line();
+                ActivationStruct.Write(writer, shape);
+            }
             else
                 WriteThrowingBody(writer, spec);
             while (scopes.Count > 0)

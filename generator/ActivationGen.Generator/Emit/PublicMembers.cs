@@ -58,7 +58,7 @@ internal static class PublicMembers
         };
     }
 
-    private static void Summary(SourceWriter writer, string summary, Shape s)
+    public static void Summary(SourceWriter writer, string summary, Shape s)
     {
         writer.Line("/// <summary>").Line("/// " + summary).Line("/// </summary>");
         writer.Line("/// <remarks>");
@@ -80,5 +80,5 @@ internal static class PublicMembers
                 writer.Line($"global::ActivationGen.Elementwise.CheckOverlap<{s.T}>({read}, {output}, nameof({output}));");
     }
 
-    private static string Xml(string text) => SecurityElement.Escape(text) ?? "";
+    public static string Xml(string text) => SecurityElement.Escape(text) ?? "";
 }

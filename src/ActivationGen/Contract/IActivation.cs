@@ -50,6 +50,33 @@ public interface IActivation<T>
     /// </summary>
     void Backward<TV>(ReadOnlySpan<TV> inputs, TV dy, ReadOnlySpan<TV> trainables, Span<TV> inputGradients, Span<TV> trainableGradients)
         where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>
+    /// Every partial derivative at one point: <paramref name="inputPartials"/>[i] = ∂f/∂input_i and
+    /// <paramref name="trainablePartials"/>[j] = ∂f/∂trainable_j (lengths <see cref="InputCount"/> and
+    /// <see cref="TrainableCount"/>). Generated activations run their backward kernel on one lane with dy = 1, so
+    /// these are the very values the span backward computes, kinks included.
+    /// </summary>
+    /// <remarks>
+    /// A default body (the general <see cref="Backward{TV}"/> on one lane) keeps hand-written implementations
+    /// compiling; generated structs override it without the detour.
+    /// </remarks>
+    void Partials(ReadOnlySpan<T> inputs, ReadOnlySpan<T> trainables, Span<T> inputPartials, Span<T> trainablePartials)
+    {
+        Span<Vec1<T>> x = stackalloc Vec1<T>[inputs.Length];
+        Span<Vec1<T>> q = stackalloc Vec1<T>[trainables.Length];
+        Span<Vec1<T>> dx = stackalloc Vec1<T>[inputPartials.Length];
+        Span<Vec1<T>> dq = stackalloc Vec1<T>[trainablePartials.Length];
+        for (int i = 0; i < x.Length; i++)
+            x[i] = Vec1<T>.Create(inputs[i]);
+        for (int j = 0; j < q.Length; j++)
+            q[j] = Vec1<T>.Create(trainables[j]);
+        Backward(x, Vec1<T>.Create(T.One), q, dx, dq);
+        for (int i = 0; i < dx.Length; i++)
+            inputPartials[i] = Vec1<T>.Sum(dx[i]);
+        for (int j = 0; j < dq.Length; j++)
+            trainablePartials[j] = Vec1<T>.Sum(dq[j]);
+    }
 }
 
 /// <summary>An activation of one input, the ordinary case: the forms a layer calls from its own loops.</summary>

@@ -102,6 +102,117 @@ namespace Users.Models
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static double BandDerivative(double x, double p)
             => BandKernels.Derivative(x, p);
+
+        /// <summary>
+        /// <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public readonly struct BandActivation : global::ActivationGen.IUnaryActivation<double>
+        {
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "Band",
+                "x > -1 && x < 1 || !(x != 2) ? x^-2 : pow(x, p)",
+                global::System.Collections.Immutable.ImmutableArray.Create("x"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("p"),
+                global::System.Collections.Immutable.ImmutableArray.Create("x < 1 && x > -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)", "x < 1 && x > -1 || !(2 != x) ? 0 : x^p * log(x)"),
+                null);
+
+            /// <inheritdoc/>
+            public static int InputCount => 1;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 1;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => false;
+
+            /// <inheritdoc/>
+            public double TrainableDefault(int index) => index switch
+            {
+                0 => 0d,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Band has 1 trainable parameter."),
+            };
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                BandKernels.Forward(x, trainables[0], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                TV dx;
+                if (trainableGradients.IsEmpty)
+                    BandKernels.Backward(x, dy, trainables[0], out dx);
+                else
+                    BandKernels.BackwardWithTrainables(x, dy, trainables[0], out dx, out trainableGradients[0]);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+                => throw new global::System.NotSupportedException("Band has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                BandKernels.Forward(inputs[0], trainables[0], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                if (trainableGradients.IsEmpty)
+                    BandKernels.Backward(inputs[0], dy, trainables[0], out inputGradients[0]);
+                else
+                    BandKernels.BackwardWithTrainables(inputs[0], dy, trainables[0], out inputGradients[0], out trainableGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.ReadOnlySpan<double> trainables)
+                => global::Users.Models.MyActivations.Band(x, y, trainables[0]);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.ReadOnlySpan<double> trainables, global::System.Span<double> trainableGradients)
+            {
+                if (trainableGradients.IsEmpty)
+                    global::Users.Models.MyActivations.BandBackward(x, dy, dx, trainables[0]);
+                else
+                    global::Users.Models.MyActivations.BandBackward(x, dy, dx, trainables[0], out trainableGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void BackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.ReadOnlySpan<double> trainables)
+                => throw new global::System.NotSupportedException("Band has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> trainables, global::System.Span<double> inputPartials, global::System.Span<double> trainablePartials)
+            {
+                BandKernels.BackwardWithTrainables(global::ActivationGen.Simd.Vec1<double>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<double>.Create(1d), global::ActivationGen.Simd.Vec1<double>.Create(trainables[0]), out var dx, out var dp);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<double>.Sum(dx);
+                trainablePartials[0] = global::ActivationGen.Simd.Vec1<double>.Sum(dp);
+            }
+        }
     }
 
     /// <summary>Kernels of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c>, generic over the vector width.</summary>

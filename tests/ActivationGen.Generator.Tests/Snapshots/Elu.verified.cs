@@ -96,6 +96,118 @@ namespace Users.Models
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float EluDerivative(float x, float alpha = 1f)
             => EluKernels.Derivative(x, alpha);
+
+        /// <summary>
+        /// <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public readonly struct EluActivation : global::ActivationGen.IUnaryActivation<float>
+        {
+            /// <summary>The activation with the declared hyperparameters: alpha = 1f.</summary>
+            public EluActivation()
+                : this(1f)
+            {
+            }
+
+            /// <summary>The activation with the given hyperparameters.</summary>
+            /// <param name="alpha">The hyperparameter <c>alpha</c> of the formula.</param>
+            public EluActivation(float alpha = 1f)
+            {
+                Alpha = alpha;
+            }
+
+            /// <summary>The hyperparameter <c>alpha</c> (declared default 1f).</summary>
+            public float Alpha { get; }
+
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "Elu",
+                "x > 0 ? x : alpha * (exp(x) - 1)",
+                global::System.Collections.Immutable.ImmutableArray.Create("x"),
+                global::System.Collections.Immutable.ImmutableArray.Create("alpha"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("x > 0 ? 1 : alpha * (1 + expm1(x))"),
+                "y > 0 ? 1 : alpha + y");
+
+            /// <inheritdoc/>
+            public static int InputCount => 1;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 0;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => true;
+
+            /// <inheritdoc/>
+            public float TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Elu has no trainable parameters.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                EluKernels.Forward(x, TV.Create(Alpha), out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                EluKernels.Backward(x, dy, TV.Create(Alpha), out var dx);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                EluKernels.BackwardFromOutput(y, dy, TV.Create(Alpha), out var dx);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                EluKernels.Forward(inputs[0], TV.Create(Alpha), out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                EluKernels.Backward(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.Elu(x, y, Alpha);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+                => global::Users.Models.MyActivations.EluBackward(x, dy, dx, Alpha);
+
+            /// <inheritdoc/>
+            public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.EluBackwardFromOutput(y, dy, dx, Alpha);
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
+            {
+                EluKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(Alpha), out var dx);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<float>.Sum(dx);
+            }
+        }
     }
 
     /// <summary>Kernels of <c>x &gt; 0 ? x : alpha * expm1(x)</c>, generic over the vector width.</summary>

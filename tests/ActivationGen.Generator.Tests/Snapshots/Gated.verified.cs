@@ -72,6 +72,82 @@ namespace Users.Models
             }
             GatedKernels.BackwardSpans(x, h, dy, dx, dh);
         }
+
+        /// <summary>
+        /// <c>tanh(x) * sigmoid(h)</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>tanh(x) * sigmoid(h)</c><br/>
+        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
+        /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public readonly struct GatedActivation : global::ActivationGen.IBinaryActivation<double>
+        {
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "Gated",
+                "tanh(x) * sigmoid(h)",
+                global::System.Collections.Immutable.ImmutableArray.Create("x", "h"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("(1 - tanh(x) * tanh(x)) * sigmoid(h)", "(1 - sigmoid(h)) * sigmoid(h) * tanh(x)"),
+                null);
+
+            /// <inheritdoc/>
+            public static int InputCount => 2;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 0;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => false;
+
+            /// <inheritdoc/>
+            public double TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Gated has no trainable parameters.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, TV h, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                GatedKernels.Forward(x, h, out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(TV x, TV h, TV dy, global::System.ReadOnlySpan<TV> trainables, out TV dx, out TV dh, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                GatedKernels.Backward(x, h, dy, out dx, out dh);
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                GatedKernels.Forward(inputs[0], inputs[1], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            {
+                GatedKernels.Backward(inputs[0], inputs[1], dy, out inputGradients[0], out inputGradients[1]);
+            }
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> trainables, global::System.Span<double> inputPartials, global::System.Span<double> trainablePartials)
+            {
+                GatedKernels.Backward(global::ActivationGen.Simd.Vec1<double>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<double>.Create(inputs[1]), global::ActivationGen.Simd.Vec1<double>.Create(1d), out var dx, out var dh);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<double>.Sum(dx);
+                inputPartials[1] = global::ActivationGen.Simd.Vec1<double>.Sum(dh);
+            }
+        }
     }
 
     /// <summary>Kernels of <c>tanh(x) * sigmoid(h)</c>, generic over the vector width.</summary>

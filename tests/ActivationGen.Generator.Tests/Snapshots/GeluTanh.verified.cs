@@ -72,6 +72,99 @@ namespace Users.Models
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float GeluTanhDerivative(float x)
             => GeluTanhKernels.Derivative(x);
+
+        /// <summary>
+        /// <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public readonly struct GeluTanhActivation : global::ActivationGen.IUnaryActivation<float>
+        {
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "GeluTanh",
+                "0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))",
+                global::System.Collections.Immutable.ImmutableArray.Create("x"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("(abs(1.5957691216 * (x + 0.044715 * x^3)) < 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) < 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)"),
+                null);
+
+            /// <inheritdoc/>
+            public static int InputCount => 1;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 0;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => false;
+
+            /// <inheritdoc/>
+            public float TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "GeluTanh has no trainable parameters.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                GeluTanhKernels.Forward(x, out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                GeluTanhKernels.Backward(x, dy, out var dx);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+                => throw new global::System.NotSupportedException("GeluTanh has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                GeluTanhKernels.Forward(inputs[0], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                GeluTanhKernels.Backward(inputs[0], dy, out inputGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.GeluTanh(x, y);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+                => global::Users.Models.MyActivations.GeluTanhBackward(x, dy, dx);
+
+            /// <inheritdoc/>
+            public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
+                => throw new global::System.NotSupportedException("GeluTanh has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
+            {
+                GeluTanhKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<float>.Create(1f), out var dx);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<float>.Sum(dx);
+            }
+        }
     }
 
     /// <summary>Kernels of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c>, generic over the vector width.</summary>

@@ -96,6 +96,123 @@ namespace Users.Models
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float HardTanhDerivative(float x, float lo = -1f, float hi = 1f)
             => HardTanhKernels.Derivative(x, lo, hi);
+
+        /// <summary>
+        /// <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public readonly struct HardTanhActivation : global::ActivationGen.IUnaryActivation<float>
+        {
+            /// <summary>The activation with the declared hyperparameters: lo = -1f, hi = 1f.</summary>
+            public HardTanhActivation()
+                : this(-1f, 1f)
+            {
+            }
+
+            /// <summary>The activation with the given hyperparameters.</summary>
+            /// <param name="lo">The hyperparameter <c>lo</c> of the formula.</param>
+            /// <param name="hi">The hyperparameter <c>hi</c> of the formula.</param>
+            public HardTanhActivation(float lo = -1f, float hi = 1f)
+            {
+                Lo = lo;
+                Hi = hi;
+            }
+
+            /// <summary>The hyperparameter <c>lo</c> (declared default -1f).</summary>
+            public float Lo { get; }
+
+            /// <summary>The hyperparameter <c>hi</c> (declared default 1f).</summary>
+            public float Hi { get; }
+
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "HardTanh",
+                "x <= lo ? lo : (x >= hi ? hi : x)",
+                global::System.Collections.Immutable.ImmutableArray.Create("x"),
+                global::System.Collections.Immutable.ImmutableArray.Create("lo", "hi"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("x >= hi ? 0 : x <= lo ? 0 : 1"),
+                "y >= (hi <= lo ? lo : hi) ? 0 : y <= lo ? 0 : 1");
+
+            /// <inheritdoc/>
+            public static int InputCount => 1;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 0;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => true;
+
+            /// <inheritdoc/>
+            public float TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "HardTanh has no trainable parameters.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                HardTanhKernels.Forward(x, TV.Create(Lo), TV.Create(Hi), out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                HardTanhKernels.Backward(x, dy, TV.Create(Lo), TV.Create(Hi), out var dx);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                HardTanhKernels.BackwardFromOutput(y, dy, TV.Create(Lo), TV.Create(Hi), out var dx);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                HardTanhKernels.Forward(inputs[0], TV.Create(Lo), TV.Create(Hi), out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                HardTanhKernels.Backward(inputs[0], dy, TV.Create(Lo), TV.Create(Hi), out inputGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.HardTanh(x, y, Lo, Hi);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+                => global::Users.Models.MyActivations.HardTanhBackward(x, dy, dx, Lo, Hi);
+
+            /// <inheritdoc/>
+            public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.HardTanhBackwardFromOutput(y, dy, dx, Lo, Hi);
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
+            {
+                HardTanhKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(Lo), global::ActivationGen.Simd.Vec1<float>.Create(Hi), out var dx);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<float>.Sum(dx);
+            }
+        }
     }
 
     /// <summary>Kernels of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c>, generic over the vector width.</summary>

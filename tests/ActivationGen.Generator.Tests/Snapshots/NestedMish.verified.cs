@@ -72,6 +72,99 @@ partial class Network<T>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static float MishDerivative(float x)
             => MishKernels.Derivative(x);
+
+        /// <summary>
+        /// <c>x * tanh(softplus(x))</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x * tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        internal readonly struct MishActivation : global::ActivationGen.IUnaryActivation<float>
+        {
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "Mish",
+                "x * tanh(softplus(x))",
+                global::System.Collections.Immutable.ImmutableArray.Create("x"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))"),
+                null);
+
+            /// <inheritdoc/>
+            public static int InputCount => 1;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 0;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => false;
+
+            /// <inheritdoc/>
+            public float TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Mish has no trainable parameters.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                MishKernels.Forward(x, out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                MishKernels.Backward(x, dy, out var dx);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+                => throw new global::System.NotSupportedException("Mish has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                MishKernels.Forward(inputs[0], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                MishKernels.Backward(inputs[0], dy, out inputGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+                => global::Network<T>.Layer.Mish(x, y);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+                => global::Network<T>.Layer.MishBackward(x, dy, dx);
+
+            /// <inheritdoc/>
+            public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
+                => throw new global::System.NotSupportedException("Mish has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
+            {
+                MishKernels.Backward(global::ActivationGen.Simd.Vec1<float>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<float>.Create(1f), out var dx);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<float>.Sum(dx);
+            }
+        }
     }
 }
 

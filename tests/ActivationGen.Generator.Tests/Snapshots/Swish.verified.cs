@@ -102,6 +102,117 @@ namespace Users.Models
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float SwishDerivative(float x, float beta)
             => SwishKernels.Derivative(x, beta);
+
+        /// <summary>
+        /// <c>x * sigmoid(beta * x)</c> as a value type for layers, which call its kernels from their own loops.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x * sigmoid(beta * x)</c><br/>
+        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public readonly struct SwishActivation : global::ActivationGen.IUnaryActivation<float>
+        {
+            /// <inheritdoc/>
+            public static global::ActivationGen.ActivationInfo Info { get; } = new(
+                "Swish",
+                "x * sigmoid(beta * x)",
+                global::System.Collections.Immutable.ImmutableArray.Create("x"),
+                global::System.Collections.Immutable.ImmutableArray<string>.Empty,
+                global::System.Collections.Immutable.ImmutableArray.Create("beta"),
+                global::System.Collections.Immutable.ImmutableArray.Create("beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)", "x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))"),
+                null);
+
+            /// <inheritdoc/>
+            public static int InputCount => 1;
+
+            /// <inheritdoc/>
+            public static int TrainableCount => 1;
+
+            /// <inheritdoc/>
+            public static bool HasBackwardFromOutput => false;
+
+            /// <inheritdoc/>
+            public float TrainableDefault(int index) => index switch
+            {
+                0 => 0f,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Swish has 1 trainable parameter."),
+            };
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                SwishKernels.Forward(x, trainables[0], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                TV dx;
+                if (trainableGradients.IsEmpty)
+                    SwishKernels.Backward(x, dy, trainables[0], out dx);
+                else
+                    SwishKernels.BackwardWithTrainables(x, dy, trainables[0], out dx, out trainableGradients[0]);
+                return dx;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+                => throw new global::System.NotSupportedException("Swish has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                SwishKernels.Forward(inputs[0], trainables[0], out var y);
+                return y;
+            }
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+                where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            {
+                if (trainableGradients.IsEmpty)
+                    SwishKernels.Backward(inputs[0], dy, trainables[0], out inputGradients[0]);
+                else
+                    SwishKernels.BackwardWithTrainables(inputs[0], dy, trainables[0], out inputGradients[0], out trainableGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.Swish(x, y, trainables[0]);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+            {
+                if (trainableGradients.IsEmpty)
+                    global::Users.Models.MyActivations.SwishBackward(x, dy, dx, trainables[0]);
+                else
+                    global::Users.Models.MyActivations.SwishBackward(x, dy, dx, trainables[0], out trainableGradients[0]);
+            }
+
+            /// <inheritdoc/>
+            public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
+                => throw new global::System.NotSupportedException("Swish has no backward from the output alone: keep the input and call Backward.");
+
+            /// <inheritdoc/>
+            public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
+            {
+                SwishKernels.BackwardWithTrainables(global::ActivationGen.Simd.Vec1<float>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(trainables[0]), out var dx, out var dBeta);
+                inputPartials[0] = global::ActivationGen.Simd.Vec1<float>.Sum(dx);
+                trainablePartials[0] = global::ActivationGen.Simd.Vec1<float>.Sum(dBeta);
+            }
+        }
     }
 
     /// <summary>Kernels of <c>x * sigmoid(beta * x)</c>, generic over the vector width.</summary>

@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Declarations;
+
+namespace ActivationGen.Generator.Emit;
+
+/// <summary>The struct's kernels: each forwards to the kernel class, with hyperparameters from the properties.</summary>
+internal static partial class ActivationStruct
+{
+    private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+    /// <summary>The general forms, one vector per input: the only ones of an activation of three inputs or more.</summary>
+    private static void VectorKernels(SourceWriter writer, Shape s, ContractNames names)
+    {
+        string v = s.VectorType;
+        var inputs = s.Inputs.Select((_, i) => $"{names.Inputs}[{i}]").ToArray();
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public {v} Forward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, global::System.ReadOnlySpan<{v}> {names.Trainables})");
+        writer.Line($"    {s.Constraint}");
+        using (writer.Block())
+        {
+            writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
+            writer.Line($"return {s.Output};");
+        }
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public void Backward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, {v} {s.IncomingGradient}, global::System.ReadOnlySpan<{v}> {names.Trainables}, global::System.Span<{v}> {names.InputGradients}, global::System.Span<{v}> {names.TrainableGradients})");
+        writer.Line($"    {s.Constraint}");
+        using (writer.Block())
+            BackwardCalls(writer, s, names, inputs, s.InputGradients.Select((_, i) => $"out {names.InputGradients}[{i}]").ToArray());
+    }
+
+    private static void UnaryKernels(SourceWriter writer, Shape s, ContractNames names)
+    {
+        string v = s.VectorType, x = s.Inputs[0].Name, dx = s.InputGradients[0];
+        string trainables = $"global::System.ReadOnlySpan<{v}> {names.Trainables}";
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public {v} Forward<{v}>({v} {x}, {trainables})");
+        writer.Line($"    {s.Constraint}");
+        using (writer.Block())
+        {
+            writer.Line($"{s.KernelClass}.Forward({Shape.Join(x, VectorParameters(s, names), "out var " + s.Output)});");
+            writer.Line($"return {s.Output};");
+        }
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public {v} Backward<{v}>({v} {x}, {v} {s.IncomingGradient}, {trainables}, global::System.Span<{v}> {names.TrainableGradients})");
+        writer.Line($"    {s.Constraint}");
+        using (writer.Block())
+        {
+            if (s.Kernels.BackwardWithTrainables is null)
+            {
+                writer.Line($"{s.KernelClass}.Backward({Shape.Join(x, s.IncomingGradient, VectorParameters(s, names), "out var " + dx)});");
+            }
+            else
+            {
+                writer.Line($"{v} {dx};");
+                BackwardCalls(writer, s, names, [x], ["out " + dx]);
+            }
+            writer.Line($"return {dx};");
+        }
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public {v} BackwardFromOutput<{v}>({v} {s.Output}, {v} {s.IncomingGradient}, {trainables})");
+        writer.Line($"    {s.Constraint}");
+        if (s.Kernels.BackwardFromOutput is null)
+        {
+            writer.Line($"    => throw new global::System.NotSupportedException({NoFromOutput(s)});");
+            return;
+        }
+        using (writer.Block())
+        {
+            writer.Line($"{s.KernelClass}.BackwardFromOutput({Shape.Join(s.Output, s.IncomingGradient, VectorParameters(s, names), "out var " + dx)});");
+            writer.Line($"return {dx};");
+        }
+    }
+
+    private static void BinaryKernels(SourceWriter writer, Shape s, ContractNames names)
+    {
+        string v = s.VectorType;
+        var inputs = s.Inputs.Select(p => p.Name).ToArray();
+        string trainables = $"global::System.ReadOnlySpan<{v}> {names.Trainables}";
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public {v} Forward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {trainables})");
+        writer.Line($"    {s.Constraint}");
+        using (writer.Block())
+        {
+            writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
+            writer.Line($"return {s.Output};");
+        }
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(Inline);
+        writer.Line($"public void Backward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {v} {s.IncomingGradient}, {trainables}, out {v} {s.InputGradients[0]}, out {v} {s.InputGradients[1]}, global::System.Span<{v}> {names.TrainableGradients})");
+        writer.Line($"    {s.Constraint}");
+        using (writer.Block())
+            BackwardCalls(writer, s, names, inputs, s.InputGradients.Select(g => "out " + g).ToArray());
+    }
+
+    /// <summary>
+    /// The backward tape, or the one that also gives the trainables' gradients when there are trainables and
+    /// the caller asked for their gradients: an empty span asks for the input gradients alone, which cost less.
+    /// </summary>
+    private static void BackwardCalls(SourceWriter writer, Shape s, ContractNames names, string[] inputs, string[] inputGradients)
+    {
+        string Call(string kernel, IEnumerable<string> outs) => $"{s.KernelClass}.{kernel}({Shape.Join(
+            string.Join(", ", inputs), s.IncomingGradient, VectorParameters(s, names), string.Join(", ", outs))});";
+
+        string backward = Call("Backward", inputGradients);
+        if (s.Kernels.BackwardWithTrainables is null)
+        {
+            writer.Line(backward);
+            return;
+        }
+        writer.Line($"if ({names.TrainableGradients}.IsEmpty)");
+        writer.Line("    " + backward);
+        writer.Line("else");
+        writer.Line("    " + Call("BackwardWithTrainables", inputGradients.Concat(s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]"))));
+    }
+
+    /// <summary>The span members of the declaring type, with the trainables shared (one value each).</summary>
+    private static void SpanMembers(SourceWriter writer, Shape s, ContractNames names)
+    {
+        string x = s.Inputs[0].Name, dx = s.InputGradients[0], dy = s.IncomingGradient, y = s.Output;
+        string name = $"{names.Outer}.{s.Spec.Name}";
+        string trainables = $"{s.ReadOnlySpan} {names.Trainables}";
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public void Forward({s.ReadOnlySpan} {x}, {s.Span} {y}, {trainables})");
+        writer.Line($"    => {name}({Shape.Join($"{x}, {y}", ScalarParameters(s, names))});");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        string backward = $"{name}Backward({Shape.Join($"{x}, {dy}, {dx}", ScalarParameters(s, names))});";
+        if (s.Trainables.Length == 0)
+        {
+            writer.Line($"public void Backward({s.ReadOnlySpan} {x}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables}, {s.Span} {names.TrainableGradients})");
+            writer.Line("    => " + backward);
+        }
+        else
+        {
+            using (writer.Block($"public void Backward({s.ReadOnlySpan} {x}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables}, {s.Span} {names.TrainableGradients})"))
+            {
+                writer.Line($"if ({names.TrainableGradients}.IsEmpty)");
+                writer.Line("    " + backward);
+                writer.Line("else");
+                writer.Line($"    {name}Backward({Shape.Join($"{x}, {dy}, {dx}", ScalarParameters(s, names), string.Join(", ", s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]")))});");
+            }
+        }
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public void BackwardFromOutput({s.ReadOnlySpan} {y}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables})");
+        writer.Line(s.Kernels.BackwardFromOutput is null
+            ? $"    => throw new global::System.NotSupportedException({NoFromOutput(s)});"
+            : $"    => {name}BackwardFromOutput({Shape.Join($"{y}, {dy}, {dx}", ScalarParameters(s, names))});");
+    }
+
+    /// <summary>Every partial at one point: the backward tape on one lane with dy = 1, as the scalar derivative runs it.</summary>
+    private static void Partials(SourceWriter writer, Shape s, ContractNames names)
+    {
+        string one = s.Element.Vector("Vec1");
+        var inputs = s.Inputs.Select((_, i) => $"{one}.Create({names.Inputs}[{i}])");
+        var parameters = s.Parameters.Select(p => p.Kind == ParameterKind.Trainable
+            ? $"{one}.Create({names.Trainables}[{System.Array.IndexOf(s.Trainables, p)}])"
+            : $"{one}.Create({names.Properties[p.Name]})");
+        var outs = s.InputGradients.Concat(s.TrainableGradients).ToArray();
+        string kernel = s.Trainables.Length == 0 ? "Backward" : "BackwardWithTrainables";
+
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void Partials({s.ReadOnlySpan} {names.Inputs}, {s.ReadOnlySpan} {names.Trainables}, {s.Span} {names.InputPartials}, {s.Span} {names.TrainablePartials})"))
+        {
+            writer.Line($"{s.KernelClass}.{kernel}({Shape.Join(string.Join(", ", inputs), $"{one}.Create({s.Element.Literal(1)})", string.Join(", ", parameters), string.Join(", ", outs.Select(o => "out var " + o)))});");
+            for (int i = 0; i < s.InputGradients.Length; i++)
+                writer.Line($"{names.InputPartials}[{i}] = {one}.Sum({s.InputGradients[i]});");
+            for (int j = 0; j < s.TrainableGradients.Length; j++)
+                writer.Line($"{names.TrainablePartials}[{j}] = {one}.Sum({s.TrainableGradients[j]});");
+        }
+    }
+
+    /// <summary>The kernels' parameters in declaration order: hyperparameters broadcast, trainables as given.</summary>
+    private static string VectorParameters(Shape s, ContractNames names) => string.Join(", ", s.Parameters.Select(p => p.Kind == ParameterKind.Trainable
+        ? $"{names.Trainables}[{System.Array.IndexOf(s.Trainables, p)}]"
+        : $"{s.VectorType}.Create({names.Properties[p.Name]})"));
+
+    /// <summary>The span members' parameters in declaration order: hyperparameters, and the shared trainables.</summary>
+    private static string ScalarParameters(Shape s, ContractNames names) => string.Join(", ", s.Parameters.Select(p => p.Kind == ParameterKind.Trainable
+        ? $"{names.Trainables}[{System.Array.IndexOf(s.Trainables, p)}]"
+        : names.Properties[p.Name]));
+
+    private static string NoFromOutput(Shape s) =>
+        CSharpString.Literal($"{s.Spec.Name} has no backward from the output alone: keep the input and call Backward.");
+}

@@ -1,0 +1,59 @@
+using System.Linq;
+using ActivationGen.Generator.Declarations;
+using ActivationGen.Generator.Pipeline;
+
+namespace ActivationGen.Generator.Emit;
+
+/// <summary>
+/// The names inside a declaration's activation struct: its own name, its hyperparameter properties and the
+/// parameters of the contract's members, each clear of the user's parameter names and of one another.
+/// </summary>
+internal sealed class ContractNames
+{
+    // The contract's members: a hyperparameter named "info" or "forward" must not become one of them.
+    private static readonly string[] Members =
+        ["Info", "InputCount", "TrainableCount", "HasBackwardFromOutput", "TrainableDefault", "Forward", "Backward", "BackwardFromOutput", "Partials"];
+
+    public ContractNames(Shape s)
+    {
+        var scope = s.Scope();
+        Trainables = scope.Take("trainables");
+        TrainableGradients = scope.Take("trainableGradients");
+        Inputs = scope.Take("inputs");
+        InputGradients = scope.Take("inputGradients");
+        InputPartials = scope.Take("inputPartials");
+        TrainablePartials = scope.Take("trainablePartials");
+        Index = scope.Take("index");
+
+        Struct = s.Spec.Name + "Activation";
+        var members = new NameScope(s.Spec.Parameters.Select(p => p.Name)
+            .Concat(Members).Concat([Struct, s.Output, s.IncomingGradient, s.VectorType]));
+        Properties = s.Parameters.Where(p => p.Kind == ParameterKind.Param)
+            .ToDictionary(p => p.Name, p => members.Take(Names.Pascal(p.Name)));
+        Outer = "global::" + (s.Spec.Namespace is null ? "" : s.Spec.Namespace + ".")
+            + string.Join(".", s.Spec.ContainingTypes.Select(t => t.Name));
+    }
+
+    /// <summary><c>NameActivation</c>: the rule users and layers rely on.</summary>
+    public string Struct { get; }
+
+    /// <summary>The declaring type, fully qualified, through which the struct calls the span members.</summary>
+    public string Outer { get; }
+
+    /// <summary>The property of each [Param], by parameter name: <c>slope</c> → <c>Slope</c>.</summary>
+    public System.Collections.Generic.Dictionary<string, string> Properties { get; }
+
+    public string Trainables { get; }
+
+    public string TrainableGradients { get; }
+
+    public string Inputs { get; }
+
+    public string InputGradients { get; }
+
+    public string InputPartials { get; }
+
+    public string TrainablePartials { get; }
+
+    public string Index { get; }
+}
