@@ -1,0 +1,122 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ActivationGen.Simd;
+
+namespace ActivationGen.Layers;
+
+/// <summary>
+/// The activation's backward pass over a layer's kept values: ∂loss/∂pre-activation from ∂loss/∂output, with the
+/// trainables' gradients reduced in the same pass. <c>kept</c> is the output y when the layer could keep only y
+/// (<see cref="KeepsOutput{T, TActivation}"/>), otherwise the pre-activation.
+/// </summary>
+internal static class ActivationBackward
+{
+    /// <summary>True when y alone suffices: the activation has a backward from its output and no trainables needing x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool KeepsOutput<T, TActivation>()
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : struct, IUnaryActivation<T>
+        => TActivation.HasBackwardFromOutput && TActivation.TrainableCount == 0;
+
+    /// <summary>Channels-last: <paramref name="rows"/> rows of <paramref name="channels"/> values, channel = column.</summary>
+    public static void Rows<T, TActivation>(
+        in TActivation activation, ActivationTrainables<T, TActivation> trainables,
+        T[] kept, T[] outputGradient, T[] preActivationGradient, int rows, int channels)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : struct, IUnaryActivation<T>
+    {
+        var loop = new RowLoop<T, TActivation>(activation, trainables, kept, outputGradient, preActivationGradient);
+        for (int row = 0; row < rows; row++)
+        {
+            loop.RowStart = row * channels;
+            VectorCascade.Run<T, RowLoop<T, TActivation>>(ref loop, 0, channels);
+        }
+    }
+
+    /// <summary>Channels-first: <paramref name="planes"/> contiguous planes of <paramref name="planeLength"/> values, plane p of channel p mod <paramref name="channels"/>.</summary>
+    public static void Planes<T, TActivation>(
+        in TActivation activation, ActivationTrainables<T, TActivation> trainables,
+        T[] kept, T[] outputGradient, T[] preActivationGradient, int planes, int planeLength, int channels)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : struct, IUnaryActivation<T>
+    {
+        var loop = new PlaneLoop<T, TActivation>(activation, trainables, kept, outputGradient, preActivationGradient);
+        for (int plane = 0; plane < planes; plane++)
+        {
+            loop.PlaneStart = plane * planeLength;
+            loop.Channel = plane % channels;
+            VectorCascade.Run<T, PlaneLoop<T, TActivation>>(ref loop, 0, planeLength);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Step<T, TActivation, TV>(in TActivation activation, TV kept, TV dy, ReadOnlySpan<TV> trainables, Span<TV> trainableGradients)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : struct, IUnaryActivation<T>
+        where TV : struct, IVectorBits<TV, T>
+        => KeepsOutput<T, TActivation>()
+            ? activation.BackwardFromOutput(kept, dy, trainables)
+            : activation.Backward(kept, dy, trainables, trainableGradients);
+
+    private struct RowLoop<T, TActivation>(
+        TActivation activation, ActivationTrainables<T, TActivation> trainables, T[] kept, T[] outputGradient, T[] preActivationGradient)
+        : IVectorLoop<T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : struct, IUnaryActivation<T>
+    {
+        public int RowStart;
+
+        public readonly int Run<TV>(int from, int to)
+            where TV : struct, IVectorBits<TV, T>
+        {
+            TrainableVectors<TV> values = default, gradients = default;
+            Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
+            Span<TV> dq = ((Span<TV>)gradients)[..TActivation.TrainableCount];
+            ref T x = ref MemoryMarshal.GetArrayDataReference(kept);
+            ref T dy = ref MemoryMarshal.GetArrayDataReference(outputGradient);
+            ref T dz = ref MemoryMarshal.GetArrayDataReference(preActivationGradient);
+            for (; from + TV.Count <= to; from += TV.Count)
+            {
+                nuint i = (nuint)(RowStart + from);
+                trainables.LoadLanes(q, from);
+                TV.StoreUnsafe(Step<T, TActivation, TV>(activation, TV.LoadUnsafe(ref x, i), TV.LoadUnsafe(ref dy, i), q, dq), ref dz, i);
+                trainables.AddLanes<TV>(dq, from);
+            }
+            return from;
+        }
+    }
+
+    private struct PlaneLoop<T, TActivation>(
+        TActivation activation, ActivationTrainables<T, TActivation> trainables, T[] kept, T[] outputGradient, T[] preActivationGradient)
+        : IVectorLoop<T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : struct, IUnaryActivation<T>
+    {
+        public int PlaneStart;
+        public int Channel;
+
+        public readonly int Run<TV>(int from, int to)
+            where TV : struct, IVectorBits<TV, T>
+        {
+            TrainableVectors<TV> values = default, gradients = default, sums = default;
+            Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
+            Span<TV> dq = ((Span<TV>)gradients)[..TActivation.TrainableCount];
+            Span<TV> total = ((Span<TV>)sums)[..TActivation.TrainableCount];
+            trainables.LoadBroadcast(q, Channel);
+            ref T x = ref MemoryMarshal.GetArrayDataReference(kept);
+            ref T dy = ref MemoryMarshal.GetArrayDataReference(outputGradient);
+            ref T dz = ref MemoryMarshal.GetArrayDataReference(preActivationGradient);
+            for (; from + TV.Count <= to; from += TV.Count)
+            {
+                nuint i = (nuint)(PlaneStart + from);
+                TV.StoreUnsafe(Step<T, TActivation, TV>(activation, TV.LoadUnsafe(ref x, i), TV.LoadUnsafe(ref dy, i), q, dq), ref dz, i);
+                for (int j = 0; j < dq.Length; j++)
+                    total[j] += dq[j];
+            }
+            trainables.AddSums<TV>(total, Channel);
+            return from;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ActivationGen.Simd;
+
+namespace ActivationGen.Layers;
+
+/// <summary>
+/// The product's epilogue of a dense or convolution layer: add the bias, keep the pre-activation when backward
+/// will need it, apply the activation — all while the tile is in registers. With <see cref="PerRow"/> the bias and
+/// trainables belong to the row (a convolution's output channel, channels-first); otherwise to the column (a dense
+/// unit, channels-last).
+/// </summary>
+internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    where TActivation : struct, IUnaryActivation<T>
+{
+    public TActivation Activation;
+    public ActivationTrainables<T, TActivation> Trainables;
+    public T[] Bias;
+    /// <summary>Where to keep the pre-activation (same layout as the product), or null when it is not needed.</summary>
+    public T[]? PreActivation;
+    public int Columns;
+    public bool PerRow;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly TV Apply<TV>(TV accumulator, int row, int column)
+        where TV : struct, IVectorBits<TV, T>
+    {
+        TrainableVectors<TV> values = default;
+        Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
+        TV z;
+        if (PerRow)
+        {
+            z = accumulator + TV.Create(Bias[row]);
+            Trainables.LoadBroadcast(trainables, row);
+        }
+        else
+        {
+            z = accumulator + TV.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Bias), (nuint)column);
+            Trainables.LoadLanes(trainables, column);
+        }
+        if (PreActivation is not null)
+            TV.StoreUnsafe(z, ref MemoryMarshal.GetArrayDataReference(PreActivation), (nuint)(row * Columns + column));
+        return Activation.Forward(z, trainables);
+    }
+}

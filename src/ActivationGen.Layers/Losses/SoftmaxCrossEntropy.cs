@@ -1,0 +1,87 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace ActivationGen.Layers;
+
+/// <summary>
+/// Softmax cross-entropy from logits [batch, classes] and class indices, averaged over the batch, as PyTorch's
+/// <c>CrossEntropyLoss()</c>. The log-probabilities come from a stable log-softmax (the catalog's
+/// <see cref="Activations.LogSoftmax(ReadOnlySpan{float}, Span{float}, int)"/> for <see cref="float"/>), so large logits neither overflow nor lose the small ones.
+/// </summary>
+/// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+public sealed class SoftmaxCrossEntropy<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private Tensor<T>? _logProbabilities, _gradient;
+
+    /// <summary>The mean loss of <paramref name="logits"/> against <paramref name="labels"/> (one class index per row); keeps ∂loss/∂logits for <see cref="Backward"/>.</summary>
+    public T Forward(Tensor<T> logits, ReadOnlySpan<int> labels)
+    {
+        ShapeCheck.Require(logits, "softmax cross-entropy", nameof(logits), [-1, -1]);
+        int batch = logits.Dimension(0), classes = logits.Dimension(1);
+        if (labels.Length != batch)
+            throw new ArgumentException($"softmax cross-entropy: {labels.Length} labels for logits of shape {logits.ShapeText}; one per row was expected.", nameof(labels));
+        Tensor<T> logProbabilities = Tensor<T>.Reuse(ref _logProbabilities, logits.Shape);
+        LogSoftmax(logits.Span, logProbabilities.Span, classes);
+
+        Tensor<T> gradient = Tensor<T>.Reuse(ref _gradient, logits.Shape);
+        ReadOnlySpan<T> logP = logProbabilities.Span;
+        Span<T> g = gradient.Span;
+        T total = T.Zero, n = T.CreateChecked(Math.Max(batch, 1));
+        for (int row = 0; row < batch; row++)
+        {
+            int label = labels[row];
+            if ((uint)label >= (uint)classes)
+                throw new ArgumentOutOfRangeException(nameof(labels), label, $"softmax cross-entropy: label {row} is {label}, outside the {classes} classes.");
+            total -= logP[row * classes + label];
+            // ∂/∂logit_j of −log softmax_label = softmax_j − [j = label].
+            for (int j = 0; j < classes; j++)
+                g[row * classes + j] = (T.Exp(logP[row * classes + j]) - (j == label ? T.One : T.Zero)) / n;
+        }
+        return total / n;
+    }
+
+    /// <summary>∂loss/∂logits of the last <see cref="Forward"/>.</summary>
+    public Tensor<T> Backward() => _gradient ?? throw new InvalidOperationException("Backward needs a Forward first.");
+
+    /// <summary>How many rows of <paramref name="logits"/> have their largest logit at the label.</summary>
+    public static int CountCorrect(Tensor<T> logits, ReadOnlySpan<int> labels)
+    {
+        ShapeCheck.Require(logits, "accuracy", nameof(logits), [labels.Length, -1]);
+        int classes = logits.Dimension(1), correct = 0;
+        for (int row = 0; row < labels.Length; row++)
+        {
+            ReadOnlySpan<T> line = logits.Span.Slice(row * classes, classes);
+            int best = 0;
+            for (int j = 1; j < classes; j++)
+                if (line[j] > line[best])
+                    best = j;
+            correct += best == labels[row] ? 1 : 0;
+        }
+        return correct;
+    }
+
+    private static void LogSoftmax(ReadOnlySpan<T> x, Span<T> y, int rowLength)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Activations.LogSoftmax(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y), rowLength);
+            return;
+        }
+        // The catalog's row kernels are float-only; the same stable form, x − max − log Σ exp(x − max), in T.
+        for (int start = 0; start < x.Length; start += rowLength)
+        {
+            ReadOnlySpan<T> row = x.Slice(start, rowLength);
+            T max = row[0];
+            foreach (T value in row)
+                max = T.Max(max, value);
+            T sum = T.Zero;
+            foreach (T value in row)
+                sum += T.Exp(value - max);
+            T shift = max + T.Log(sum);
+            for (int j = 0; j < rowLength; j++)
+                y[start + j] = row[j] - shift;
+        }
+    }
+}
