@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using ActivationGen.Simd;
+
+namespace ActivationGen.Layers;
+
+/// <summary>
+/// A gated linear unit with any two-input gate: y = g(x·Wa + ba, x·Wb + bb) over the last dimension of its input
+/// ([…, inputSize] → […, units]; a sequence [batch, seq, inputSize] is gated step by step).
+/// </summary>
+/// <remarks>
+/// With <see cref="SequenceActivations.GaussianGate(float, float, float, float)"/>, y = e^(−½((a − mean)/std)²)·b:
+/// the value b passes where the gate projection a lies near mean, mean and std learnable (one per unit, or
+/// shared). The gate runs in the epilogue of the second product, while b is in registers. Wa and Wb are
+/// [inputSize, units], row-major, as in <see cref="Dense{T, TActivation}"/>.
+/// </remarks>
+/// <typeparam name="T">The element type.</typeparam>
+/// <typeparam name="TGate">The gate, an activation of two inputs (a, b).</typeparam>
+public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    where TGate : struct, IBinaryActivation<T>
+{
+    private readonly TGate gate;
+    private readonly MultiInputTrainables<T, TGate> trainables;
+    private readonly Parameter<T>[] parameters;
+    private Tensor<T>? input, output, gateInput, valueInput, gateGradient, valueGradient, inputGradient;
+
+    /// <summary>A unit of <paramref name="units"/> outputs reading <paramref name="inputSize"/> features.</summary>
+    /// <param name="inputSize">Features of the input's last dimension.</param>
+    /// <param name="units">Features of the output's last dimension.</param>
+    /// <param name="random">The seeded source of the initial weights (Xavier uniform; biases start at zero).</param>
+    /// <param name="gateActivation">The gate's hyperparameters; null for its declared defaults.</param>
+    /// <param name="sharing">One trainable gate parameter per unit, or one shared.</param>
+    /// <param name="name">The layer's name, prefixing its parameters' names.</param>
+    public GatedLinearUnit(int inputSize, int units, Random random, TGate? gateActivation = null,
+        TrainableSharing sharing = TrainableSharing.PerChannel, string name = "glu")
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);
+        InputSize = inputSize;
+        Units = units;
+        Name = name;
+        gate = gateActivation ?? new TGate();
+        GateWeight = new Parameter<T>($"{name}.gateWeight", inputSize * units);
+        GateBias = new Parameter<T>($"{name}.gateBias", units);
+        ValueWeight = new Parameter<T>($"{name}.valueWeight", inputSize * units);
+        ValueBias = new Parameter<T>($"{name}.valueBias", units);
+        Initialization.Fill<T>(GateWeight.Value, WeightInit.Xavier, inputSize, units, random);
+        Initialization.Fill<T>(ValueWeight.Value, WeightInit.Xavier, inputSize, units, random);
+        trainables = new MultiInputTrainables<T, TGate>(name, gate, units, sharing);
+        parameters = [GateWeight, GateBias, ValueWeight, ValueBias, .. trainables.Parameters];
+    }
+
+    /// <summary>Features of the input's last dimension.</summary>
+    public int InputSize { get; }
+
+    /// <summary>Features of the output's last dimension.</summary>
+    public int Units { get; }
+
+    /// <summary>Wa, [inputSize, units]: the projection fed to the gate's first input.</summary>
+    public Parameter<T> GateWeight { get; }
+
+    /// <summary>ba, one per unit.</summary>
+    public Parameter<T> GateBias { get; }
+
+    /// <summary>Wb, [inputSize, units]: the projection fed to the gate's second input.</summary>
+    public Parameter<T> ValueWeight { get; }
+
+    /// <summary>bb, one per unit.</summary>
+    public Parameter<T> ValueBias { get; }
+
+    /// <summary>The gate's trainable parameters (mean and std for the Gaussian gate), in declaration order.</summary>
+    public IReadOnlyList<Parameter<T>> GateParameters => trainables.Parameters;
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public bool IsTraining { get; set; } = true;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Parameter<T>> Parameters => parameters;
+
+    /// <inheritdoc/>
+    public Tensor<T> Forward(Tensor<T> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Span<int> shape = stackalloc int[Math.Max(input.Rank, 1)];
+        shape.Fill(-1);
+        shape[^1] = InputSize;
+        ShapeCheck.Require(input, Name, nameof(input), shape);
+        int rows = input.Length / InputSize;
+        input.Shape.CopyTo(shape);
+        shape[^1] = Units;
+        this.input = input;
+        Tensor<T> output = Tensor<T>.Reuse(ref this.output, shape);
+        Tensor<T> a = Tensor<T>.Reuse(ref gateInput, [rows, Units]);
+        Tensor<T> b = Tensor<T>.Reuse(ref valueInput, [rows, Units]);
+
+        var addBias = new BiasEpilogue<T>(GateBias.Value);
+        Gemm.Multiply(input.Span, GateWeight.Value, a.Span, rows, Units, InputSize, false, false, false, ref addBias);
+        var applyGate = new GateEpilogue(this, a.Buffer, output.Buffer);
+        Gemm.Multiply(input.Span, ValueWeight.Value, b.Span, rows, Units, InputSize, false, false, false, ref applyGate);
+        return output;
+    }
+
+    /// <inheritdoc/>
+    public Tensor<T> Backward(Tensor<T> outputGradient)
+    {
+        if (input is null || output is null || gateInput is null || valueInput is null)
+            throw new InvalidOperationException($"{Name}: Backward needs a Forward first.");
+        ShapeCheck.RequireSame(outputGradient, Name, "output gradient", output, "output");
+        int rows = input.Length / InputSize;
+        Tensor<T> da = Tensor<T>.Reuse(ref gateGradient, [rows, Units]);
+        Tensor<T> db = Tensor<T>.Reuse(ref valueGradient, [rows, Units]);
+        var loop = new GateBackward(this, outputGradient.Buffer, da.Buffer, db.Buffer);
+        for (int row = 0; row < rows; row++)
+        {
+            loop.RowStart = row * Units;
+            VectorCascade.Run<T, GateBackward>(ref loop, 0, Units);
+        }
+        trainables.FlushGradients();
+
+        // ∂Wa += xᵀ·∂a, ∂ba += Σ ∂a, likewise for b; ∂x = ∂a·Waᵀ + ∂b·Wbᵀ.
+        Gemm.Multiply<T>(input.Span, da.Span, GateWeight.Gradient, InputSize, Units, rows, transposeA: true, accumulate: true);
+        Gemm.Multiply<T>(input.Span, db.Span, ValueWeight.Gradient, InputSize, Units, rows, transposeA: true, accumulate: true);
+        Reductions.AddColumnSums<T>(da.Span, GateBias.Gradient, rows, Units);
+        Reductions.AddColumnSums<T>(db.Span, ValueBias.Gradient, rows, Units);
+        Span<int> shape = stackalloc int[input.Rank];
+        input.Shape.CopyTo(shape);
+        Tensor<T> inputGradient = Tensor<T>.Reuse(ref this.inputGradient, shape);
+        Gemm.Multiply<T>(da.Span, GateWeight.Value, inputGradient.Span, rows, InputSize, Units, transposeB: true);
+        Gemm.Multiply<T>(db.Span, ValueWeight.Value, inputGradient.Span, rows, InputSize, Units, transposeB: true, accumulate: true);
+        return inputGradient;
+    }
+
+    /// <summary>The second product's epilogue: b = x·Wb + bb is kept, and y = g(a, b) written while b is in registers.</summary>
+    private readonly struct GateEpilogue(GatedLinearUnit<T, TGate> layer, T[] gateInput, T[] output) : IGemmEpilogue<T>
+    {
+        public TV Apply<TV>(TV accumulator, int row, int column)
+            where TV : struct, IVectorBits<TV, T>
+        {
+            nuint at = (nuint)(row * layer.Units + column);
+            TV b = accumulator + TV.LoadUnsafe(ref layer.ValueBias.Value[0], (nuint)column);
+            TrainableVectors<TV> values = default;
+            Span<TV> trainables = ((Span<TV>)values)[..TGate.TrainableCount];
+            layer.trainables.LoadLanes(trainables, column);
+            TV a = TV.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(gateInput), at);
+            TV.StoreUnsafe(layer.gate.Forward(a, b, trainables), ref MemoryMarshal.GetArrayDataReference(output), at);
+            return b;
+        }
+    }
+
+    /// <summary>One row of the gate's backward: ∂a, ∂b and the trainables' per-channel sums from ∂y.</summary>
+    private struct GateBackward(GatedLinearUnit<T, TGate> layer, T[] outputGradient, T[] gateGradient, T[] valueGradient) : IVectorLoop<T>
+    {
+        public int RowStart;
+
+        public readonly int Run<TV>(int from, int to)
+            where TV : struct, IVectorBits<TV, T>
+        {
+            ref T a = ref MemoryMarshal.GetArrayDataReference(layer.gateInput!.Buffer);
+            ref T b = ref MemoryMarshal.GetArrayDataReference(layer.valueInput!.Buffer);
+            ref T dy = ref MemoryMarshal.GetArrayDataReference(outputGradient);
+            ref T da = ref MemoryMarshal.GetArrayDataReference(gateGradient);
+            ref T db = ref MemoryMarshal.GetArrayDataReference(valueGradient);
+            TrainableVectors<TV> values = default, gradients = default;
+            Span<TV> trainables = ((Span<TV>)values)[..TGate.TrainableCount];
+            Span<TV> trainableGradients = ((Span<TV>)gradients)[..TGate.TrainableCount];
+            for (; from + TV.Count <= to; from += TV.Count)
+            {
+                nuint i = (nuint)(RowStart + from);
+                layer.trainables.LoadLanes(trainables, from);
+                layer.gate.Backward(TV.LoadUnsafe(ref a, i), TV.LoadUnsafe(ref b, i), TV.LoadUnsafe(ref dy, i), trainables,
+                    out TV gateDerivative, out TV valueDerivative, trainableGradients);
+                TV.StoreUnsafe(gateDerivative, ref da, i);
+                TV.StoreUnsafe(valueDerivative, ref db, i);
+                layer.trainables.AddLanes<TV>(trainableGradients, from);
+            }
+            return from;
+        }
+    }
+}
