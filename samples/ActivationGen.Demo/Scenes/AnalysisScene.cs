@@ -35,7 +35,7 @@ public sealed class AnalysisScene : Scene
         int points = context.Quick ? 12_000 : 120_000;
         var random = new Random(8);
         // Typical pre-activations: standard normal, as after a well-initialized layer.
-        var typical = Enumerable.Range(0, points / 4).Select(_ => Normal(random)).ToArray();
+        var typical = Enumerable.Range(0, points / 4).Select(_ => Sampling.Normal(random)).ToArray();
         var figures = Entries.Select(e => GradientFlowPlaceholder.Analyze(e.Name, e.Forward, e.Backward, From, To, points, typical, Layers)).ToList();
 
         context.Table("gradient-flow",
@@ -66,7 +66,4 @@ public sealed class AnalysisScene : Scene
         Charts.Legend(product, ScottPlot.Alignment.LowerLeft);
         context.Picture("depth", "How the gradient shrinks through L layers", product);
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
