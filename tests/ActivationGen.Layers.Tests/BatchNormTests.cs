@@ -9,7 +9,7 @@ public class BatchNormTests
     [InlineData(false, true)]
     public void Gradients_match_finite_differences(bool training, bool planes)
     {
-        var norm = new BatchNorm<double, TestAdaptiveSwish<double>>(3, name: "bn");
+        var norm = new BatchNorm<double, UserActivations.AdaptiveSwishDoubleActivation>(3, name: "bn");
         for (int c = 0; c < 3; c++)
         {
             norm.Scale.Value[c] = 0.8 + 0.3 * c;
@@ -53,7 +53,7 @@ public class BatchNormTests
     [Fact]
     public void Activation_is_applied_in_the_normalize_pass()
     {
-        var norm = new BatchNorm<float, TestTanh<float>>(1);
+        var norm = new BatchNorm<float, Activations.TanhActivation>(1);
         norm.Scale.Value[0] = 2;
         norm.Shift.Value[0] = 0.5f;
         var input = new Tensor<float>([0, 2], 2, 1);

@@ -8,16 +8,16 @@ public class Conv2DTests
     [InlineData(1, 2)]
     public void Gradients_match_finite_differences(int stride, int padding)
     {
-        var conv = new Conv2D<double, TestTanh<double>>(2, 3, 3, new Random(1), stride, padding, name: "c");
+        var conv = new Conv2D<double, UserActivations.TanhDoubleActivation>(2, 3, 3, new Random(1), stride, padding, name: "c");
         GradientCheck.Check(conv, GradientCheck.RandomTensor(2, 2, 2, 5, 6));
     }
 
     [Theory]
     [InlineData(TrainableSharing.PerChannel)]
     [InlineData(TrainableSharing.Shared)]
-    public void Gradients_of_per_channel_activation_trainables_match_finite_differences(TrainableSharing sharing)
+    public void A_user_declared_activation_with_per_channel_trainables_plugs_in_and_its_gradients_match_finite_differences(TrainableSharing sharing)
     {
-        var conv = new Conv2D<double, TestAdaptiveSwish<double>>(2, 3, 3, new Random(3), stride: 2, padding: 1, sharing: sharing, name: "c");
+        var conv = new Conv2D<double, UserActivations.AdaptiveSwishDoubleActivation>(2, 3, 3, new Random(3), stride: 2, padding: 1, sharing: sharing, name: "c");
         for (int c = 0; c < conv.ActivationParameters[0].Value.Length; c++)
         {
             conv.ActivationParameters[0].Value[c] = 0.7 + 0.2 * c;
@@ -30,7 +30,7 @@ public class Conv2DTests
     public void Forward_matches_a_direct_convolution()
     {
         const int batch = 2, channels = 3, filters = 4, height = 7, width = 6, kernel = 3, stride = 2, padding = 1;
-        var conv = new Conv2D<double, TestTanh<double>>(channels, filters, kernel, new Random(5), stride, padding);
+        var conv = new Conv2D<double, UserActivations.TanhDoubleActivation>(channels, filters, kernel, new Random(5), stride, padding);
         for (int f = 0; f < filters; f++)
             conv.Bias.Value[f] = 0.1 * f;
         Tensor<double> input = GradientCheck.RandomTensor(6, batch, channels, height, width);

@@ -5,16 +5,17 @@ public class DenseTests
     [Fact]
     public void Gradients_match_finite_differences_when_only_the_output_is_kept()
     {
-        var dense = new Dense<double, TestTanh<double>>(5, 7, new Random(1), name: "d");
+        Assert.True(UserActivations.TanhDoubleActivation.HasBackwardFromOutput);
+        var dense = new Dense<double, UserActivations.TanhDoubleActivation>(5, 7, new Random(1), name: "d");
         GradientCheck.Check(dense, GradientCheck.RandomTensor(2, 3, 5));
     }
 
     [Theory]
     [InlineData(TrainableSharing.PerChannel)]
     [InlineData(TrainableSharing.Shared)]
-    public void Gradients_of_weights_and_activation_trainables_match_finite_differences(TrainableSharing sharing)
+    public void A_user_declared_activation_with_per_channel_trainables_plugs_in_and_its_gradients_match_finite_differences(TrainableSharing sharing)
     {
-        var dense = new Dense<double, TestAdaptiveSwish<double>>(4, 19, new Random(3), sharing: sharing, name: "d");
+        var dense = new Dense<double, UserActivations.AdaptiveSwishDoubleActivation>(4, 19, new Random(3), sharing: sharing, name: "d");
         // Move the trainables off their defaults, different per unit, so a mixed-up channel would show.
         for (int i = 0; i < dense.ActivationParameters[0].Value.Length; i++)
         {
@@ -29,7 +30,7 @@ public class DenseTests
     [Fact]
     public void Forward_matches_a_direct_evaluation_in_float()
     {
-        var dense = new Dense<float, TestAdaptiveSwish<float>>(3, 21, new Random(5));
+        var dense = new Dense<float, UserActivations.AdaptiveSwishActivation>(3, 21, new Random(5));
         for (int j = 0; j < 21; j++)
         {
             dense.Bias.Value[j] = 0.1f * j - 1;

@@ -70,7 +70,7 @@ public class OptimizerTests
     [Fact]
     public void Optimizers_update_activation_trainables_of_a_network()
     {
-        var dense = new Dense<double, TestAdaptiveSwish<double>>(3, 4, new Random(1), name: "hidden");
+        var dense = new Dense<double, UserActivations.AdaptiveSwishDoubleActivation>(3, 4, new Random(1), name: "hidden");
         var net = new Sequential<double>(dense, new Dense<double, Identity<double>>(4, 1, new Random(2), name: "out"));
         Assert.Contains(net.Parameters, p => p.Name == "hidden.beta");
         var adam = new Adam<double>(net.Parameters, 0.01);

@@ -6,9 +6,9 @@ public class SequentialTests
     public void A_convolutional_network_gradients_match_finite_differences()
     {
         var net = new Sequential<double>(
-            new Conv2D<double, TestAdaptiveSwish<double>>(1, 2, 3, new Random(1), padding: 1, name: "c1"),
-            new BatchNorm<double, TestTanh<double>>(2, name: "bn"),
-            new Conv2D<double, TestTanh<double>>(2, 3, 3, new Random(2), stride: 2, padding: 1, name: "c2"),
+            new Conv2D<double, UserActivations.AdaptiveSwishDoubleActivation>(1, 2, 3, new Random(1), padding: 1, name: "c1"),
+            new BatchNorm<double, UserActivations.TanhDoubleActivation>(2, name: "bn"),
+            new Conv2D<double, UserActivations.TanhDoubleActivation>(2, 3, 3, new Random(2), stride: 2, padding: 1, name: "c2"),
             new Flatten<double>(),
             new Dense<double, Identity<double>>(3 * 2 * 2, 4, new Random(3), name: "out"));
         GradientCheck.Check(net, GradientCheck.RandomTensor(4, 2, 1, 4, 4));
