@@ -7,7 +7,7 @@ public class GatedLinearUnitTests
     [Fact]
     public void Gaussian_gate_matches_a_naive_double_evaluation()
     {
-        var glu = new GatedLinearUnit<double, StandInGaussianGate<double>>(Features, Units, new Random(1));
+        var glu = new GatedLinearUnit<double, DoubleSequenceActivations.GaussianGateActivation>(Features, Units, new Random(1));
         glu.GateParameters[0].Value[3] = 0.4;
         glu.GateParameters[1].Value[3] = 0.7;
         Tensor<double> input = GradientCheck.RandomTensor(2, Batch, Steps, Features);
@@ -32,7 +32,7 @@ public class GatedLinearUnitTests
     [InlineData(TrainableSharing.Shared)]
     public void Gradients_match_finite_differences(TrainableSharing sharing)
     {
-        var glu = new GatedLinearUnit<double, StandInGaussianGate<double>>(Features, Units, new Random(3), sharing: sharing);
+        var glu = new GatedLinearUnit<double, DoubleSequenceActivations.GaussianGateActivation>(Features, Units, new Random(3), sharing: sharing);
         // Off-default mean and std, so that their gradients are not special.
         glu.GateParameters[0].Value.AsSpan().Fill(0.2);
         glu.GateParameters[1].Value.AsSpan().Fill(0.8);
@@ -42,7 +42,7 @@ public class GatedLinearUnitTests
     [Fact]
     public void Wrong_input_shape_names_the_tensor_and_both_shapes()
     {
-        var glu = new GatedLinearUnit<double, StandInGaussianGate<double>>(Features, Units, new Random(1), name: "gate1");
+        var glu = new GatedLinearUnit<double, DoubleSequenceActivations.GaussianGateActivation>(Features, Units, new Random(1), name: "gate1");
         var error = Assert.Throws<ArgumentException>(() => glu.Forward(new Tensor<double>(Batch, Steps, Features + 2)));
         Assert.Contains("gate1", error.Message);
         Assert.Contains("[2, 3, 7]", error.Message);
@@ -52,7 +52,7 @@ public class GatedLinearUnitTests
     [Fact]
     public void Steps_after_the_first_allocate_nothing()
     {
-        var glu = new GatedLinearUnit<float, StandInGaussianGate<float>>(Features, Units, new Random(1));
+        var glu = new GatedLinearUnit<float, SequenceActivations.GaussianGateActivation>(Features, Units, new Random(1));
         var input = new Tensor<float>(Batch, Steps, Features);
         input.Span.Fill(0.5f);
         var gradient = new Tensor<float>(Batch, Steps, Units);

@@ -14,7 +14,7 @@ public class RecurrentCellTests
     [Fact]
     public void Gated_cell_matches_a_naive_double_recurrence()
     {
-        var cell = new RecurrentCell<double, StandInGated<double>>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
         Tensor<double> input = GradientCheck.RandomTensor(2, Batch, Steps, Features);
         Tensor<double> output = cell.Forward(input);
         double[] expected = NaiveRecurrence(cell, input, (a, h, _, _) => Gated(a, h));
@@ -24,7 +24,7 @@ public class RecurrentCellTests
     [Fact]
     public void Time_aware_cell_matches_a_naive_double_recurrence()
     {
-        var cell = new RecurrentCell<double, StandInTimeDecay<double>>(Features, Hidden, new Random(1), RecurrentInput.Time);
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.TimeDecayTanhActivation>(Features, Hidden, new Random(1), RecurrentInput.Time);
         cell.ActivationParameters[0].Value.AsSpan().Fill(0.3);
         cell.ActivationParameters[0].Value[4] = 0.9;
         cell.ElapsedTimes = PositiveTimes();
@@ -37,7 +37,7 @@ public class RecurrentCellTests
     [Fact]
     public void Backpropagation_through_time_matches_finite_differences_gated()
     {
-        var cell = new RecurrentCell<double, StandInGated<double>>(Features, Hidden, new Random(3), RecurrentInput.PreviousState);
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(3), RecurrentInput.PreviousState);
         GradientCheck.Check(cell, GradientCheck.RandomTensor(4, Batch, Steps, Features));
     }
 
@@ -46,7 +46,7 @@ public class RecurrentCellTests
     [InlineData(TrainableSharing.Shared)]
     public void Backpropagation_through_time_matches_finite_differences_time_aware(TrainableSharing sharing)
     {
-        var cell = new RecurrentCell<double, StandInTimeDecay<double>>(Features, Hidden, new Random(5), RecurrentInput.Time, sharing: sharing);
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.TimeDecayTanhActivation>(Features, Hidden, new Random(5), RecurrentInput.Time, sharing: sharing);
         cell.ElapsedTimes = PositiveTimes();
         GradientCheck.Check(cell, GradientCheck.RandomTensor(6, Batch, Steps, Features));
         Assert.Equal(sharing == TrainableSharing.Shared ? 1 : Hidden, cell.ActivationParameters[0].Value.Length);
@@ -55,7 +55,7 @@ public class RecurrentCellTests
     [Fact]
     public void Backpropagation_through_time_matches_finite_differences_hard_tanh()
     {
-        var cell = new RecurrentCell<double, StandInHardTanh<double>>(Features, Hidden, new Random(7));
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.HardTanhActivation>(Features, Hidden, new Random(7));
         Tensor<double> input = GradientCheck.RandomTensor(8, Batch, Steps, Features);
         cell.Forward(input);
         // The check is only meaningful if some states saturate and some do not.
@@ -68,7 +68,7 @@ public class RecurrentCellTests
     [Fact]
     public void Statistics_per_step_summarize_that_steps_states()
     {
-        var cell = new RecurrentCell<double, StandInGated<double>>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
         Tensor<double> output = cell.Forward(GradientCheck.RandomTensor(2, Batch, Steps, Features));
         for (int s = 0; s < Steps; s++)
         {
@@ -85,7 +85,7 @@ public class RecurrentCellTests
     [Fact]
     public void Wrong_input_shape_names_the_tensor_and_both_shapes()
     {
-        var cell = new RecurrentCell<double, StandInGated<double>>(Features, Hidden, new Random(1), RecurrentInput.PreviousState, name: "rnn");
+        var cell = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState, name: "rnn");
         var error = Assert.Throws<ArgumentException>(() => cell.Forward(new Tensor<double>(Batch, Steps, Features + 1)));
         Assert.Contains("rnn", error.Message);
         Assert.Contains("input", error.Message);
@@ -101,16 +101,16 @@ public class RecurrentCellTests
     [Fact]
     public void A_second_input_that_does_not_fit_the_activation_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => new RecurrentCell<double, StandInHardTanh<double>>(Features, Hidden, new Random(1), RecurrentInput.PreviousState));
-        Assert.Throws<ArgumentException>(() => new RecurrentCell<double, StandInGated<double>>(Features, Hidden, new Random(1)));
-        var gated = new RecurrentCell<double, StandInGated<double>>(Features, Hidden, new Random(1), RecurrentInput.PreviousState) { ElapsedTimes = PositiveTimes() };
+        Assert.Throws<ArgumentException>(() => new RecurrentCell<double, DoubleSequenceActivations.HardTanhActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState));
+        Assert.Throws<ArgumentException>(() => new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1)));
+        var gated = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState) { ElapsedTimes = PositiveTimes() };
         Assert.Throws<ArgumentException>(() => gated.Forward(new Tensor<double>(Batch, Steps, Features)));
     }
 
     [Fact]
     public void Steps_after_the_first_allocate_nothing()
     {
-        var cell = new RecurrentCell<float, StandInTimeDecay<float>>(Features, Hidden, new Random(1), RecurrentInput.Time);
+        var cell = new RecurrentCell<float, SequenceActivations.TimeDecayTanhActivation>(Features, Hidden, new Random(1), RecurrentInput.Time);
         var input = new Tensor<float>(Batch, Steps, Features);
         input.Span.Fill(0.5f);
         var gradient = new Tensor<float>(Batch, Steps, Hidden);
