@@ -21,3 +21,15 @@ public static partial class DoubleActivations
     [Activation("tanh(x)")]
     public static partial double Tanh(double x);
 }
+
+/// <summary>Scene 9's adaptive activation, with one alpha and one beta per unit when a layer holds it per channel.</summary>
+public static partial class AdaptiveActivations
+{
+    /// <summary>A swish whose height and sharpness are learned: alpha·x·σ(beta·x).</summary>
+    [Activation("alpha * x * sigmoid(beta * x)")]
+    public static partial float Adaptive(float x, [Trainable] float alpha = 1f, [Trainable] float beta = 1f);
+
+    /// <summary>The same in double, for the exact gradient check.</summary>
+    [Activation("alpha * x * sigmoid(beta * x)")]
+    public static partial double AdaptiveDouble(double x, [Trainable] double alpha = 1, [Trainable] double beta = 1);
+}
