@@ -31,6 +31,7 @@ public sealed class SceneFigureTests(TourFixture tour)
     public void Sigmoid_at_extremes_has_no_NaN_and_matches_the_double_sigmoid()
     {
         Assert.Equal(0, tour.Figure("sigmoid", "non-finite"));
+        Assert.Equal(0, tour.Figure("sigmoid", "non-finite gradients over [-110, 110]"));
         for (int i = 0; i < SigmoidScene.Inputs.Length; i++)
         {
             double s = Sigmoid(SigmoidScene.Inputs[i]);

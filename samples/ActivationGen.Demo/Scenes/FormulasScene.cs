@@ -16,13 +16,14 @@ public sealed class FormulasScene : Scene
 
     public override void Run(SceneContext context)
     {
-        var leaky = DeclaredMath.Of(typeof(Activations), nameof(Activations.LeakyRelu));
-        var elu = DeclaredMath.Of(typeof(Activations), nameof(Activations.Elu));
+        // What the generated structs say about themselves: the same text as the generated XML docs.
+        var leaky = Activations.LeakyReluActivation.Info;
+        var elu = Activations.EluActivation.Info;
         context.Table("derivatives", "Formulas and their generated derivatives",
             ["activation", "f(x)", "f'(x)", "f'(x) from y = f(x)"],
             [
-                ["LeakyRelu (slope = 0.01)", leaky.Stabilized!, leaky.Derivatives[0].Derivative, leaky.FromOutput ?? "none"],
-                ["Elu (alpha = 1)", elu.Stabilized!, elu.Derivatives[0].Derivative, elu.FromOutput ?? "none"],
+                ["LeakyRelu (slope = 0.01)", leaky.Formula, leaky.Derivatives[0], leaky.BackwardFromOutput ?? "none"],
+                ["Elu (alpha = 1)", elu.Formula, elu.Derivatives[0], elu.BackwardFromOutput ?? "none"],
             ]);
 
         var xs = Charts.Range(-3, 3, 301);

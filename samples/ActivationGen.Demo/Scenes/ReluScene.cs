@@ -1,3 +1,4 @@
+using ActivationGen.Demo.Plotting;
 using ActivationGen.Demo.Tour;
 
 namespace ActivationGen.Demo.Scenes;
@@ -30,6 +31,17 @@ public sealed class ReluScene : Scene
             ["x", "relu(x)", "dx = dy*relu'(x)", "dx from y"],
             Inputs.Select((x, i) => (IReadOnlyList<string>)[SceneContext.Num(x), SceneContext.Num(y[i]),
                 SceneContext.Num(dx[i]), SceneContext.Num(dxFromOutput[i])]));
+        var xs = Charts.Range(-2.5, 2.5, 501);
+        var plot = Charts.Lines("ReLU and its generated backward (dy = 1)", "x", "relu(x), relu'(x) (dashed)", xs,
+        [
+            ("relu", Curves.Forward((x, output) => Activations.Relu(x, output), xs)),
+            ("relu'", Curves.Derivative((x, d, g) => Activations.ReluBackward(x, d, g), xs)),
+        ], dashedAfterHalf: true);
+        var points = plot.Add.ScatterPoints(Inputs.Select(v => (double)v).ToArray(), dx.Select(v => (double)v).ToArray());
+        points.MarkerSize = 10;
+        points.LegendText = "relu' at the five inputs";
+        points.Color = Charts.Palette[1];
+        context.Picture("forward-backward", "ReLU and its derivative; the dots are the printed backward values", plot);
         for (int i = 0; i < Inputs.Length; i++)
         {
             context.Figure($"y[{i}]", y[i]);

@@ -32,6 +32,8 @@ public sealed class RnnScene : Scene
                 times.Span[b * Steps + s] = (float)(clock += 0.05 + 0.1 * random.NextDouble());
         }
 
+        context.Figure("min time last step", Enumerable.Range(0, Batch).Min(b => times.Span[b * Steps + Steps - 1]));
+
         var hardTanh = new RecurrentCell<float, Activations.HardTanhActivation>(InputSize, Hidden, new Random(1), name: "hardtanh");
         var timeAware = new RecurrentCell<float, SequenceActivations.TimeDecayTanhActivation>(InputSize, Hidden, new Random(1),
             RecurrentInput.Time, name: "time") { ElapsedTimes = times };
@@ -59,6 +61,7 @@ public sealed class RnnScene : Scene
             context.Figure($"std first {cells[i].Name}", stats[i][0].StandardDeviation);
             context.Figure($"std last {cells[i].Name}", stats[i][^1].StandardDeviation);
             context.Figure($"steps recorded {cells[i].Name}", stats[i].Length);
+            context.Figure($"max |h| last {cells[i].Name}", Math.Max(Math.Abs(stats[i][^1].Minimum), Math.Abs(stats[i][^1].Maximum)));
         }
 
         var xs = Enumerable.Range(1, Steps).Select(s => (double)s).ToArray();

@@ -25,12 +25,6 @@ public static class Report
             text.AppendLine();
             text.AppendLine($"*Fixes the original:* {scene.Fixes}");
             text.AppendLine();
-            if (record.Skipped)
-            {
-                text.AppendLine($"Skipped: waits for {scene.WaitingFor}.");
-                text.AppendLine();
-                continue;
-            }
             foreach (var note in record.Notes)
                 text.AppendLine(note).AppendLine();
             foreach (var table in record.Tables)

@@ -12,8 +12,5 @@ public abstract class Scene
     /// <summary>What the original NumPy course got wrong here, and how this scene does better; printed first.</summary>
     public abstract string Fixes { get; }
 
-    /// <summary>Set when the scene waits for a part of the library that has not landed yet: it then prints why and skips.</summary>
-    public virtual string? WaitingFor => null;
-
     public abstract void Run(SceneContext context);
 }

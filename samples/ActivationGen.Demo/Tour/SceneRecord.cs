@@ -24,6 +24,4 @@ public sealed class SceneRecord(Scene scene)
     public List<string> Notes { get; } = [];
 
     public double Seconds { get; set; }
-
-    public bool Skipped { get; set; }
 }
