@@ -73,6 +73,14 @@ public static class Charts
         plot.Legend.FontName = FontName;
     }
 
+    /// <summary>The legend beside the plot, for curves that fill the whole data area.</summary>
+    public static void LegendOutside(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontSize = 14;
+        plot.Legend.FontName = FontName;
+    }
+
     /// <summary>Evenly spaced points from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public static double[] Range(double from, double to, int count) =>
         Enumerable.Range(0, count).Select(i => from + (to - from) * i / (count - 1)).ToArray();

@@ -40,8 +40,10 @@ public sealed class DeepScene : Scene
                 .. Entries.Select(e => SceneContext.Num(Curves.Derivative(e.Backward, [p])[0]))]));
 
         var forward = Charts.Lines("Activations of deep networks", "x", "f(x)", xs, values);
+        Charts.LegendOutside(forward);
         context.Picture("functions", "swish, mish, snake and GELU", forward);
-        var backward = Charts.Lines("Their generated derivatives", "x", "f'(x)", xs, slopes);
+        var backward = Charts.Lines("swish, mish, snake and GELU: generated derivatives", "x", "f'(x)", xs, slopes);
+        Charts.LegendOutside(backward);
         context.Picture("derivatives", "Derivatives of swish, mish, snake and GELU from the generated backward kernels", backward);
         context.Figure("gelu'(0)", Activations.GeluDerivative(0f));
         context.Figure("mish'(0)", Activations.MishDerivative(0f));
