@@ -12,13 +12,13 @@ internal static partial class ActivationStruct
     /// <summary>The general forms, one vector per input: the only ones of an activation of three inputs or more.</summary>
     private static void VectorKernels(SourceWriter writer, Shape s, ContractNames names)
     {
-        string v = s.VectorType;
+        string v = names.Vector;
         var inputs = s.Inputs.Select((_, i) => $"{names.Inputs}[{i}]").ToArray();
 
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} Forward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, global::System.ReadOnlySpan<{v}> {names.Trainables})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         using (writer.Block())
         {
             writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
@@ -28,20 +28,20 @@ internal static partial class ActivationStruct
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public void Backward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, {v} {s.IncomingGradient}, global::System.ReadOnlySpan<{v}> {names.Trainables}, global::System.Span<{v}> {names.InputGradients}, global::System.Span<{v}> {names.TrainableGradients})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         using (writer.Block())
             BackwardCalls(writer, s, names, inputs, s.InputGradients.Select((_, i) => $"out {names.InputGradients}[{i}]").ToArray());
     }
 
     private static void UnaryKernels(SourceWriter writer, Shape s, ContractNames names)
     {
-        string v = s.VectorType, x = s.Inputs[0].Name, dx = s.InputGradients[0];
+        string v = names.Vector, x = s.Inputs[0].Name, dx = s.InputGradients[0];
         string trainables = $"global::System.ReadOnlySpan<{v}> {names.Trainables}";
 
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} Forward<{v}>({v} {x}, {trainables})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         using (writer.Block())
         {
             writer.Line($"{s.KernelClass}.Forward({Shape.Join(x, VectorParameters(s, names), "out var " + s.Output)});");
@@ -51,7 +51,7 @@ internal static partial class ActivationStruct
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} Backward<{v}>({v} {x}, {v} {s.IncomingGradient}, {trainables}, global::System.Span<{v}> {names.TrainableGradients})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         using (writer.Block())
         {
             if (s.Kernels.BackwardWithTrainables is null)
@@ -69,7 +69,7 @@ internal static partial class ActivationStruct
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} BackwardFromOutput<{v}>({v} {s.Output}, {v} {s.IncomingGradient}, {trainables})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         if (s.Kernels.BackwardFromOutput is null)
         {
             writer.Line($"    => throw new global::System.NotSupportedException({NoFromOutput(s)});");
@@ -84,14 +84,14 @@ internal static partial class ActivationStruct
 
     private static void BinaryKernels(SourceWriter writer, Shape s, ContractNames names)
     {
-        string v = s.VectorType;
+        string v = names.Vector;
         var inputs = s.Inputs.Select(p => p.Name).ToArray();
         string trainables = $"global::System.ReadOnlySpan<{v}> {names.Trainables}";
 
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} Forward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {trainables})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         using (writer.Block())
         {
             writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
@@ -101,7 +101,7 @@ internal static partial class ActivationStruct
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public void Backward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {v} {s.IncomingGradient}, {trainables}, out {v} {s.InputGradients[0]}, out {v} {s.InputGradients[1]}, global::System.Span<{v}> {names.TrainableGradients})");
-        writer.Line($"    {s.Constraint}");
+        writer.Line($"    {names.Constraint}");
         using (writer.Block())
             BackwardCalls(writer, s, names, inputs, s.InputGradients.Select(g => "out " + g).ToArray());
     }
@@ -188,7 +188,7 @@ internal static partial class ActivationStruct
     /// <summary>The kernels' parameters in declaration order: hyperparameters broadcast, trainables as given.</summary>
     private static string VectorParameters(Shape s, ContractNames names) => string.Join(", ", s.Parameters.Select(p => p.Kind == ParameterKind.Trainable
         ? $"{names.Trainables}[{System.Array.IndexOf(s.Trainables, p)}]"
-        : $"{s.VectorType}.Create({names.Properties[p.Name]})"));
+        : $"{names.Vector}.Create({names.Properties[p.Name]})"));
 
     /// <summary>The span members' parameters in declaration order: hyperparameters, and the shared trainables.</summary>
     private static string ScalarParameters(Shape s, ContractNames names) => string.Join(", ", s.Parameters.Select(p => p.Kind == ParameterKind.Trainable

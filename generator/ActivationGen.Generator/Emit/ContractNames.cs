@@ -25,14 +25,25 @@ internal sealed class ContractNames
         TrainablePartials = scope.Take("trainablePartials");
         Index = scope.Take("index");
 
+        // A nested generic method cannot reuse an enclosing type's type parameter name (CS0693).
+        var typeParameters = s.Spec.ContainingTypes.SelectMany(t => TypeParametersOf(t.Name));
+        Vector = new NameScope(s.Spec.Parameters.Select(p => p.Name).Concat(typeParameters)).Take("TV");
+        Constraint = s.Element.Constraint(Vector);
+
         Struct = s.Spec.Name + "Activation";
         var members = new NameScope(s.Spec.Parameters.Select(p => p.Name)
-            .Concat(Members).Concat([Struct, s.Output, s.IncomingGradient, s.VectorType]));
+            .Concat(Members).Concat([Struct, s.Output, s.IncomingGradient, Vector]));
         Properties = s.Parameters.Where(p => p.Kind == ParameterKind.Param)
             .ToDictionary(p => p.Name, p => members.Take(Names.Pascal(p.Name)));
         Outer = "global::" + (s.Spec.Namespace is null ? "" : s.Spec.Namespace + ".")
             + string.Join(".", s.Spec.ContainingTypes.Select(t => t.Name));
     }
+
+    /// <summary>The per-vector members' type parameter: TV, unless a parameter or an enclosing type has it.</summary>
+    public string Vector { get; }
+
+    /// <summary>"where TV : struct, IVectorBits&lt;TV, float&gt;" for <see cref="Vector"/>.</summary>
+    public string Constraint { get; }
 
     /// <summary><c>NameActivation</c>: the rule users and layers rely on.</summary>
     public string Struct { get; }
@@ -56,4 +67,13 @@ internal sealed class ContractNames
     public string TrainablePartials { get; }
 
     public string Index { get; }
+
+    /// <summary>"Outer&lt;TV, U&gt;" → TV, U.</summary>
+    private static string[] TypeParametersOf(string typeName)
+    {
+        int open = typeName.IndexOf('<');
+        return open < 0
+            ? []
+            : typeName.Substring(open + 1, typeName.Length - open - 2).Split(',').Select(p => p.Trim()).ToArray();
+    }
 }

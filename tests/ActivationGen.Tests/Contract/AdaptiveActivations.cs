@@ -1,0 +1,11 @@
+namespace ActivationGen.Tests.Contract;
+
+/// <summary>A user's own declarations with trainables meant per channel: nothing but the declaration is written.</summary>
+public static partial class AdaptiveActivations
+{
+    [Activation("alpha * x * sigmoid(beta * x)")]
+    public static partial float AdaptiveSwish(float x, [Trainable] float alpha = 1, [Trainable] float beta = 1);
+
+    [Activation("alpha * x * sigmoid(beta * x)")]
+    public static partial double AdaptiveSwishDouble(double x, [Trainable] double alpha = 1, [Trainable] double beta = 1);
+}
