@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace ActivationGen.Layers;
 
-/// <summary>The bias gradients' reductions (small next to the products, so plain loops).</summary>
+/// <summary>The bias gradients' reductions.</summary>
 internal static class Reductions
 {
     /// <summary>sums[c] += Σ_r values[r, c] over a [rows, columns] matrix.</summary>
@@ -11,11 +11,7 @@ internal static class Reductions
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         for (int row = 0; row < rows; row++)
-        {
-            ReadOnlySpan<T> line = values.Slice(row * columns, columns);
-            for (int column = 0; column < columns; column++)
-                sums[column] += line[column];
-        }
+            SpanMath.AddInPlace(sums[..columns], values.Slice(row * columns, columns));
     }
 
     /// <summary>sums[r] += Σ_c values[r, c] over a [rows, columns] matrix.</summary>
@@ -23,11 +19,6 @@ internal static class Reductions
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         for (int row = 0; row < rows; row++)
-        {
-            T sum = T.Zero;
-            foreach (T value in values.Slice(row * columns, columns))
-                sum += value;
-            sums[row] += sum;
-        }
+            sums[row] += SpanMath.Sum(values.Slice(row * columns, columns));
     }
 }

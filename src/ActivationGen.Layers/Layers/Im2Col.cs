@@ -21,31 +21,34 @@ internal readonly record struct ConvGeometry(
     public void Unfold<T>(ReadOnlySpan<T> input, Span<T> columns)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        int positions = Positions, plane = OutputPlane;
+        int positions = Positions, plane = OutputPlane, outWidth = OutputWidth;
         for (int c = 0; c < Channels; c++)
             for (int i = 0; i < KernelHeight; i++)
                 for (int j = 0; j < KernelWidth; j++)
                 {
                     Span<T> row = columns.Slice(((c * KernelHeight + i) * KernelWidth + j) * positions, positions);
+                    (int first, int end) = InsideColumns(j);
                     for (int n = 0; n < Batch; n++)
                     {
                         ReadOnlySpan<T> image = input.Slice((n * Channels + c) * Height * Width, Height * Width);
-                        Span<T> target = row.Slice(n * plane, plane);
                         for (int oy = 0; oy < OutputHeight; oy++)
                         {
-                            Span<T> line = target.Slice(oy * OutputWidth, OutputWidth);
+                            Span<T> line = row.Slice(n * plane + oy * outWidth, outWidth);
                             int y = oy * Stride - Padding + i;
-                            if ((uint)y >= (uint)Height)
+                            if ((uint)y >= (uint)Height || first >= end)
                             {
                                 line.Clear();
                                 continue;
                             }
+                            line[..first].Clear();
+                            line[end..].Clear();
                             ReadOnlySpan<T> source = image.Slice(y * Width, Width);
-                            for (int ox = 0; ox < OutputWidth; ox++)
-                            {
-                                int x = ox * Stride - Padding + j;
-                                line[ox] = (uint)x < (uint)Width ? source[x] : T.Zero;
-                            }
+                            int x = first * Stride - Padding + j;
+                            if (Stride == 1)
+                                source.Slice(x, end - first).CopyTo(line[first..end]);
+                            else
+                                for (int ox = first; ox < end; ox++, x += Stride)
+                                    line[ox] = source[x];
                         }
                     }
                 }
@@ -56,33 +59,46 @@ internal readonly record struct ConvGeometry(
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         inputGradient.Clear();
-        int positions = Positions, plane = OutputPlane;
+        int positions = Positions, plane = OutputPlane, outWidth = OutputWidth;
         for (int c = 0; c < Channels; c++)
             for (int i = 0; i < KernelHeight; i++)
                 for (int j = 0; j < KernelWidth; j++)
                 {
                     ReadOnlySpan<T> row = columns.Slice(((c * KernelHeight + i) * KernelWidth + j) * positions, positions);
+                    (int first, int end) = InsideColumns(j);
+                    if (first >= end)
+                        continue;
                     for (int n = 0; n < Batch; n++)
                     {
                         Span<T> image = inputGradient.Slice((n * Channels + c) * Height * Width, Height * Width);
-                        ReadOnlySpan<T> source = row.Slice(n * plane, plane);
                         for (int oy = 0; oy < OutputHeight; oy++)
                         {
                             int y = oy * Stride - Padding + i;
                             if ((uint)y >= (uint)Height)
                                 continue;
                             Span<T> target = image.Slice(y * Width, Width);
-                            ReadOnlySpan<T> line = source.Slice(oy * OutputWidth, OutputWidth);
-                            for (int ox = 0; ox < OutputWidth; ox++)
-                            {
-                                int x = ox * Stride - Padding + j;
-                                if ((uint)x < (uint)Width)
+                            ReadOnlySpan<T> line = row.Slice(n * plane + oy * outWidth, outWidth);
+                            int x = first * Stride - Padding + j;
+                            if (Stride == 1)
+                                SpanMath.AddInPlace(target.Slice(x, end - first), line[first..end]);
+                            else
+                                for (int ox = first; ox < end; ox++, x += Stride)
                                     target[x] += line[ox];
-                            }
                         }
                     }
                 }
     }
+
+    /// <summary>The output columns [first, end) whose input column ox·S − P + j lies inside the image.</summary>
+    private (int First, int End) InsideColumns(int j)
+    {
+        int first = Math.Max(0, CeilingDivide(Padding - j, Stride));
+        int end = Math.Min(OutputWidth, CeilingDivide(Width + Padding - j, Stride));
+        return (first, Math.Max(first, end));
+    }
+
+    private static int CeilingDivide(int numerator, int denominator) =>
+        numerator <= 0 ? -(-numerator / denominator) : (numerator + denominator - 1) / denominator;
 
     /// <summary>[channels, batch·plane] (the product's layout) to [batch, channels, plane] (NCHW), or back with <paramref name="toBatchFirst"/> false.</summary>
     public static void Permute<T>(ReadOnlySpan<T> source, Span<T> destination, int batch, int channels, int plane, bool toBatchFirst)

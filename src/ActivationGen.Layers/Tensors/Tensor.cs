@@ -93,6 +93,23 @@ public sealed class Tensor<T>
         return view;
     }
 
+    /// <summary>
+    /// Makes <paramref name="view"/> a tensor of the given shape over the first elements of <paramref name="buffer"/>
+    /// (not copied), reusing the view object: how a caller feeds batches of varying size from one array.
+    /// </summary>
+    public static Tensor<T> Over(ref Tensor<T>? view, T[] buffer, ReadOnlySpan<int> shape)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        int length = Product(shape);
+        if (length > buffer.Length)
+            throw new ArgumentException($"The buffer holds {buffer.Length} values but shape {Format(shape)} needs {length}.", nameof(buffer));
+        view ??= new Tensor<T>(buffer, buffer.Length);
+        view._buffer = buffer;
+        view.SetShape(shape);
+        view.Length = length;
+        return view;
+    }
+
     private void Reshape(ReadOnlySpan<int> shape)
     {
         int length = Product(shape);
