@@ -66,6 +66,23 @@ public class RecurrentCellTests
     }
 
     [Fact]
+    public void A_smaller_batch_after_a_larger_one_reuses_the_buffers_correctly()
+    {
+        var reused = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
+        var fresh = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
+        reused.Forward(GradientCheck.RandomTensor(3, Batch + 2, Steps + 1, Features));
+        reused.Backward(GradientCheck.RandomTensor(4, Batch + 2, Steps + 1, Hidden));
+        foreach (Parameter<double> parameter in reused.Parameters)
+            parameter.ZeroGradient();
+
+        Tensor<double> input = GradientCheck.RandomTensor(5, Batch, Steps, Features), gradient = GradientCheck.RandomTensor(6, Batch, Steps, Hidden);
+        Assert.Equal(fresh.Forward(input).Span.ToArray(), reused.Forward(input).Span.ToArray());
+        Assert.Equal(fresh.Backward(gradient).Span.ToArray(), reused.Backward(gradient).Span.ToArray());
+        for (int p = 0; p < fresh.Parameters.Count; p++)
+            Assert.Equal(fresh.Parameters[p].Gradient, reused.Parameters[p].Gradient);
+    }
+
+    [Fact]
     public void Statistics_per_step_summarize_that_steps_states()
     {
         var cell = new RecurrentCell<double, DoubleSequenceActivations.GatedActivation>(Features, Hidden, new Random(1), RecurrentInput.PreviousState);
