@@ -70,18 +70,31 @@ public sealed class SceneFigureTests(TourFixture tour)
     public void Analysis_figures_for_ReLU_and_sigmoid_equal_their_closed_forms()
     {
         // Over the symmetric range [-6, 6]: sigmoid' peaks at 0.25 at 0; its mean is (σ(6) − σ(−6)) / 12.
-        Assert.Equal(0.25, tour.Figure("analysis", "max sigmoid"), 6);
-        Assert.Equal((Sigmoid(6) - Sigmoid(-6)) / 12, tour.Figure("analysis", "mean sigmoid"), 4);
-        Assert.Equal(0, tour.Figure("analysis", "dead sigmoid"));
-        // ReLU: f' = 0 on the negative half (dead), 1 on the positive half.
-        Assert.Equal(0.5, tour.Figure("analysis", "dead ReLU"), 3);
-        Assert.Equal(0.5, tour.Figure("analysis", "mean ReLU"), 3);
-        Assert.Equal(1, tour.Figure("analysis", "max ReLU"));
-        // tanh' = 1 − tanh² peaks at 1; its mean over [-6, 6] is (tanh 6 − tanh −6) / 12.
-        Assert.Equal(1, tour.Figure("analysis", "max tanh"), 5);
-        Assert.Equal(2 * Math.Tanh(6) / 12, tour.Figure("analysis", "mean tanh"), 4);
+        Assert.Equal(0.25, tour.Figure("analysis", "max Sigmoid"), 7);
+        Assert.Equal(0, tour.Figure("analysis", "max at Sigmoid"), 3);
+        Assert.Equal((Sigmoid(6) - Sigmoid(-6)) / 12, tour.Figure("analysis", "mean Sigmoid"), 4);
+        Assert.Equal(0, tour.Figure("analysis", "dead Sigmoid"));
+        // σ'(x) = 0.01 where σ = (1 − √0.96) / 2, i.e. |x| = ln((1 + √0.96) / (1 − √0.96)).
+        double saturation = Math.Log((1 + Math.Sqrt(0.96)) / (1 - Math.Sqrt(0.96)));
+        Assert.Equal(-saturation, tour.Figure("analysis", "saturates below Sigmoid"), 3);
+        Assert.Equal(saturation, tour.Figure("analysis", "saturates above Sigmoid"), 3);
+        Assert.Equal(Sigmoid(-6), tour.Figure("analysis", "output min Sigmoid"), 6);
+        Assert.Equal(Sigmoid(6), tour.Figure("analysis", "output max Sigmoid"), 6);
         // Through 10 layers the sigmoid's gradient (at most 0.25 per layer) falls below 0.25^10.
-        Assert.InRange(tour.Figure("analysis", "product sigmoid"), 0, Math.Pow(0.25, 10));
+        Assert.InRange(tour.Figure("analysis", "expected product Sigmoid"), 0, Math.Pow(0.25, 10));
+
+        // ReLU: f' = 0 on the negative half (dead, and vanishing), 1 on the positive half; E|f'| = P(z > 0) = 1/2.
+        Assert.Equal(0.5, tour.Figure("analysis", "dead Relu"), 9);
+        Assert.Equal(0.5, tour.Figure("analysis", "vanishing Relu"), 9);
+        Assert.Equal(0.5, tour.Figure("analysis", "mean Relu"), 9);
+        Assert.Equal(1, tour.Figure("analysis", "max Relu"));
+        Assert.Equal(0, tour.Figure("analysis", "saturates below Relu"), 5);
+        Assert.False(tour.Scene("analysis").Figures.ContainsKey("saturates above Relu"));
+        Assert.Equal(Math.Pow(0.5, 10), tour.Figure("analysis", "expected product Relu"), 6);
+
+        // tanh' = 1 − tanh² peaks at 1; its mean over [-6, 6] is (tanh 6 − tanh −6) / 12.
+        Assert.Equal(1, tour.Figure("analysis", "max Tanh"), 6);
+        Assert.Equal(2 * Math.Tanh(6) / 12, tour.Figure("analysis", "mean Tanh"), 4);
     }
 
     [Fact]
