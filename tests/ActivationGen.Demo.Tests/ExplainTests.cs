@@ -37,6 +37,23 @@ public sealed class ExplainTests
         Assert.Equal(documented, printed);
     }
 
+    [Theory]
+    [MemberData(nameof(CatalogMethods))]
+    public void Explain_gives_the_derivatives_of_each_catalog_structs_Info(string qualifiedName)
+    {
+        var method = Declarations().Single(m => m.DeclaringType!.Name + "." + m.Name == qualifiedName);
+        var structType = method.DeclaringType!.GetNestedType(method.Name + "Activation")!;
+        var info = (ActivationInfo)structType.GetProperty("Info", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+        var output = new StringWriter();
+        Assert.Equal(0, ExplainCommand.Run(output, info.Formula, info.Inputs, info.Parameters, info.Trainables, showSource: false));
+        var printed = output.ToString().Split('\n').Where(l => l.StartsWith("d/d", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf(':') + 1)..].Trim());
+        Assert.Equal(info.Derivatives, printed);
+        string fromOutput = info.BackwardFromOutput is { } y ? $"d/d{info.Inputs[0]} = {y}, y = f({info.Inputs[0]})" : "none";
+        Assert.Contains(fromOutput, output.ToString());
+    }
+
     [Fact]
     public void A_bad_formula_prints_the_compilers_message_with_a_caret_under_the_exact_characters()
     {

@@ -41,7 +41,7 @@ public static class GeneratorRun
             bool inFormula = d.Location.GetLineSpan().Path == tree.FilePath && start >= 0 && start <= formula.Length;
             return new GeneratorDiagnostic(d.Id, d.Severity.ToString().ToLowerInvariant(), d.GetMessage(),
                 inFormula ? start : null, d.Location.SourceSpan.Length);
-        }).ToList();
+        }).OrderBy(d => d.FormulaStart ?? -1).ToList();
         var generated = result.GeneratedSources.Select(s => s.SourceText.ToString()).SingleOrDefault();
         return (generated, diagnostics);
     }
