@@ -74,6 +74,21 @@ public sealed class ExplainTests
         Assert.Equal(new string(' ', 4 + formula.IndexOf("sigmod", StringComparison.Ordinal)) + "^^^^^^", lines[unknownFunction + 2]);
     }
 
+    [Theory]
+    [InlineData("x * sigmod(bta * x)")]
+    [InlineData("x > 0 ? x : 0 +")]
+    [InlineData("max(x) + (x < 1)")]
+    [InlineData("x * 2 + bta * pi + e(x)")]
+    public void The_explainers_diagnostics_are_the_compilers_at_the_same_offsets(string formula)
+    {
+        var (_, compiler) = GeneratorRun.Run(formula, ["x"], [], ["beta"]);
+        var explained = ActivationGen.Generator.Explain.FormulaExplainer.Explain(formula, ["x"], [], ["beta"]).Diagnostics;
+        Assert.NotEmpty(compiler);
+        Assert.Equal(
+            compiler.Select(d => (d.Id, d.Message, d.FormulaStart)).OrderBy(d => d.FormulaStart).ThenBy(d => d.Id),
+            explained.Select(d => (d.Id, d.Message, (int?)d.Start)).OrderBy(d => d.Item3).ThenBy(d => d.Id));
+    }
+
     [Fact]
     public void A_syntax_error_points_one_past_the_end_when_the_formula_stops_early()
     {
