@@ -12,6 +12,8 @@ public sealed class SnapshotTests
     [InlineData("Softplus", "log(1 + exp(x))", "float x")]
     [InlineData("Gated", "tanh(x) * sigmoid(h)", "double x, double h")]
     [InlineData("Band", "x > -1 && x < 1 || !(x != 2) ? x^-2 : pow(x, p)", "double x, [Trainable] double p")]
+    [InlineData("ScaledPRelu", "x > 0 ? scale * x : a * x", "float x, [Param] float scale = 1, [Trainable] float a = 0.25f")]
+    [InlineData("TrainedGate", "sigmoid(w * h) * tanh(x)", "float x, float h, [Trainable] float w = 1")]
     public void Declaration(string name, string formula, string parameters)
     {
         string source = $$"""

@@ -8,4 +8,7 @@ public static partial class AdaptiveActivations
 
     [Activation("alpha * x * sigmoid(beta * x)")]
     public static partial double AdaptiveSwishDouble(double x, [Trainable] double alpha = 1, [Trainable] double beta = 1);
+
+    [Activation("a * x + b * x^2 + c * tanh(x) + d * sigmoid(x) + e")]
+    public static partial float FiveTrainables(float x, [Trainable] float a, [Trainable] float b, [Trainable] float c, [Trainable] float d, [Trainable] float e);
 }

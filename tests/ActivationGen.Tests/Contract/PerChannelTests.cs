@@ -142,6 +142,45 @@ public sealed class PerChannelTests
     }
 
     [Fact]
+    public void OneVectorOfChannelsMatchesTheRowLoop()
+    {
+        const int Rows = 3, Channels = 21;
+        var data = new Data(Rows * Channels, Channels, seed: 8);
+        var act = new Swish();
+        var expected = new float[data.X.Length];
+        PerChannel.ForwardRowBlocks<Swish, float, Vec1<float>>(act, data.X, expected, Channels, data.Trainables, 0, Channels);
+        for (int i = 0; i < data.X.Length; i++)
+        {
+            var y = PerChannel.Forward(act, Vec1<float>.Create(data.X[i]), data.Trainables, Channels, i % Channels);
+            Assert.Equal(expected[i], Vec1<float>.Sum(y));
+        }
+        var lanes = new float[Vec128<float>.Count];
+        for (int c = 0; c + lanes.Length <= Channels; c += 5)
+        {
+            var y = PerChannel.Forward(act, Vec128<float>.LoadUnsafe(ref data.X[Channels + c], 0), data.Trainables, Channels, c);
+            Vec128<float>.StoreUnsafe(y, ref lanes[0], 0);
+            for (int lane = 0; lane < lanes.Length; lane++)
+                CatalogStructTests.AssertWithin4Ulp(expected[Channels + c + lane], lanes[lane], "Vec128", "forward", data.X[Channels + c + lane]);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => PerChannel.Forward(act, Vec128<float>.Create(0), data.Trainables, Channels, Channels - 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PerChannel.Forward(act, Vec1<float>.Create(0), data.Trainables.AsSpan(1), Channels, 0));
+    }
+
+    [Fact]
+    public void ManyTrainablesPerChannel()
+    {
+        const int Channels = 3;
+        var q = Enumerable.Range(0, 5 * Channels).Select(i => 0.1f * i - 0.7f).ToArray();
+        var act = new AdaptiveActivations.FiveTrainablesActivation();
+        for (int c = 0; c < Channels; c++)
+        {
+            float x = 0.5f + c;
+            float expected = AdaptiveActivations.FiveTrainables(x, q[c], q[Channels + c], q[2 * Channels + c], q[3 * Channels + c], q[4 * Channels + c]);
+            Assert.Equal(expected, Vec1<float>.Sum(PerChannel.Forward(act, Vec1<float>.Create(x), q, Channels, c)));
+        }
+    }
+
+    [Fact]
     public void InPlaceAndWithoutTrainableGradients()
     {
         const int Rows = 6, Channels = 21;
