@@ -19,6 +19,9 @@ public sealed partial class RecurrentCell<T, TActivation>
         Tensor<T> inputGradient = Tensor<T>.Reuse(ref this.inputGradient, [batch, steps, InputSize]);
         Span<T> preActivationGradients = this.preActivationGradients.AsSpan(0, rows * HiddenSize);
 
+        // The step loop multiplies by Uᵀ; a transposed copy (H² values, once per backward) keeps that product on the
+        // product's fastest path, the untransposed one.
+        Transpose(RecurrentWeight.Value, recurrentWeightTransposed, HiddenSize);
         stateGradient.AsSpan(0, block).Clear();
         var step = new BackwardStep(this, outputGradient.Buffer);
         for (int s = steps - 1; s >= 0; s--)
@@ -29,16 +32,16 @@ public sealed partial class RecurrentCell<T, TActivation>
                 step.Row = row;
                 VectorCascade.Run<T, BackwardStep>(ref step, 0, HiddenSize);
             }
-            ReadOnlySpan<T> stepGradient = preActivationGradients.Slice(s * block, block);
-            // ∂U += hₜ₋₁ᵀ·∂aₜ; ∂hₜ₋₁ = ∂aₜ·Uᵀ, added to the gate's direct part when the activation reads hₜ₋₁.
-            Gemm.Multiply<T>(states.AsSpan(s * block, block), stepGradient, RecurrentWeight.Gradient, HiddenSize, HiddenSize, batch,
-                transposeA: true, accumulate: true);
-            Gemm.Multiply<T>(stepGradient, RecurrentWeight.Value, previousStateGradient.AsSpan(0, block), batch, HiddenSize, HiddenSize,
-                transposeB: true, accumulate: SecondInput == RecurrentInput.PreviousState);
+            // ∂hₜ₋₁ = ∂aₜ·Uᵀ, added to the gate's direct part when the activation reads hₜ₋₁.
+            Gemm.Multiply<T>(preActivationGradients.Slice(s * block, block), recurrentWeightTransposed, previousStateGradient.AsSpan(0, block),
+                batch, HiddenSize, HiddenSize, accumulate: SecondInput == RecurrentInput.PreviousState);
             (stateGradient, previousStateGradient) = (previousStateGradient, stateGradient);
         }
 
-        // ∂W += xᵀ·∂a, ∂b += column sums of ∂a, ∂x = ∂a·Wᵀ, over every step at once.
+        // ∂U += Σₜ hₜ₋₁ᵀ·∂aₜ, ∂W += xᵀ·∂a, ∂b += column sums of ∂a, ∂x = ∂a·Wᵀ: over every step at once, since the
+        // states before each step (blocks 0…seq−1) lie in time-major order like ∂a.
+        Gemm.Multiply<T>(states.AsSpan(0, rows * HiddenSize), preActivationGradients, RecurrentWeight.Gradient, HiddenSize, HiddenSize, rows,
+            transposeA: true, accumulate: true);
         Gemm.Multiply<T>(inputs.AsSpan(0, rows * InputSize), preActivationGradients, InputWeight.Gradient, InputSize, HiddenSize, rows,
             transposeA: true, accumulate: true);
         Reductions.AddColumnSums<T>(preActivationGradients, Bias.Gradient, rows, HiddenSize);
@@ -47,5 +50,12 @@ public sealed partial class RecurrentCell<T, TActivation>
         SequenceLayout.ToBatchMajor<T>(inputGradients, inputGradient.Span, batch, steps, InputSize);
         trainables.FlushGradients();
         return inputGradient;
+    }
+
+    private static void Transpose(ReadOnlySpan<T> square, Span<T> transposed, int size)
+    {
+        for (int i = 0; i < size; i++)
+            for (int j = 0; j < size; j++)
+                transposed[j * size + i] = square[i * size + j];
     }
 }

@@ -46,6 +46,7 @@ public sealed partial class RecurrentCell<T, TActivation> : ILayer<T>
     private T[] inputGradients = [];
     private T[] stateGradient = [];
     private T[] previousStateGradient = [];
+    private readonly T[] recurrentWeightTransposed;
     private int batch;
     private int steps;
 
@@ -82,6 +83,7 @@ public sealed partial class RecurrentCell<T, TActivation> : ILayer<T>
         InputWeight = new Parameter<T>($"{name}.inputWeight", inputSize * hiddenSize);
         RecurrentWeight = new Parameter<T>($"{name}.recurrentWeight", hiddenSize * hiddenSize);
         Bias = new Parameter<T>($"{name}.bias", hiddenSize);
+        recurrentWeightTransposed = new T[hiddenSize * hiddenSize];
         Initialization.Fill<T>(InputWeight.Value, WeightInit.Xavier, inputSize, hiddenSize, random);
         Initialization.Fill<T>(RecurrentWeight.Value, WeightInit.Xavier, hiddenSize, hiddenSize, random);
         trainables = new MultiInputTrainables<T, TActivation>(name, this.activation, hiddenSize, sharing);

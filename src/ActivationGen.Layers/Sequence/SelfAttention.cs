@@ -140,14 +140,8 @@ public sealed class SelfAttention<T, TProjection, TOutput> : ILayer<T>
         Span<int> shape = [batch, steps, Hidden];
         Tensor<T> inputGradient = Tensor<T>.Reuse(ref this.inputGradient, shape);
         query.Backward(dQ).Span.CopyTo(inputGradient.Span);
-        Add(key.Backward(dK).Span, inputGradient.Span);
-        Add(value.Backward(dV).Span, inputGradient.Span);
+        SpanMath.AddInPlace(inputGradient.Span, key.Backward(dK).Span);
+        SpanMath.AddInPlace(inputGradient.Span, value.Backward(dV).Span);
         return inputGradient;
-    }
-
-    private static void Add(ReadOnlySpan<T> values, Span<T> sums)
-    {
-        for (int i = 0; i < values.Length; i++)
-            sums[i] += values[i];
     }
 }
