@@ -12,6 +12,14 @@ public class Conv2DTests
         GradientCheck.Check(conv, GradientCheck.RandomTensor(2, 2, 2, 5, 6));
     }
 
+    [Fact]
+    public void Gradients_match_finite_differences_when_the_weight_gradient_is_a_blocked_product()
+    {
+        // 8 filters × 8·3·3 weights exceed the dot-product path's size, so this runs the transposed product.
+        var conv = new Conv2D<double, UserActivations.TanhDoubleActivation>(8, 8, 3, new Random(1), padding: 1, name: "c");
+        GradientCheck.Check(conv, GradientCheck.RandomTensor(2, 1, 8, 3, 3));
+    }
+
     [Theory]
     [InlineData(TrainableSharing.PerChannel)]
     [InlineData(TrainableSharing.Shared)]

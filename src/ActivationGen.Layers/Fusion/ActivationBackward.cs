@@ -71,7 +71,8 @@ internal static class ActivationBackward
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
-            TrainableVectors<TV> values = default, gradients = default;
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // every element used is written before it is read
+            Unsafe.SkipInit(out TrainableVectors<TV> gradients);
             Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
             Span<TV> dq = ((Span<TV>)gradients)[..TActivation.TrainableCount];
             ref T x = ref MemoryMarshal.GetArrayDataReference(kept);
@@ -100,7 +101,9 @@ internal static class ActivationBackward
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
-            TrainableVectors<TV> values = default, gradients = default, sums = default;
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // every element used is written before it is read
+            Unsafe.SkipInit(out TrainableVectors<TV> gradients);
+            TrainableVectors<TV> sums = default;
             Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
             Span<TV> dq = ((Span<TV>)gradients)[..TActivation.TrainableCount];
             Span<TV> total = ((Span<TV>)sums)[..TActivation.TrainableCount];

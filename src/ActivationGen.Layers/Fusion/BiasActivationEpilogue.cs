@@ -28,7 +28,8 @@ internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>
     public readonly TV Apply<TV>(TV accumulator, int row, int column)
         where TV : struct, IVectorBits<TV, T>
     {
-        TrainableVectors<TV> values = default;
+        // Not zeroed: LoadLanes/LoadBroadcast write every element used, and zeroing 8 vectors per call would cost more than the bias.
+        Unsafe.SkipInit(out TrainableVectors<TV> values);
         Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
         TV z;
         if (PerRow)

@@ -45,4 +45,46 @@ internal static class SpanMath
             sum += values[i];
         return sum;
     }
+
+    /// <summary>Σ left[i]·right[i], in vector lanes then across them.</summary>
+    public static T Dot<T>(ReadOnlySpan<T> left, ReadOnlySpan<T> right)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int i = 0;
+        T sum = T.Zero;
+        right = right[..left.Length];
+        if (Vector.IsHardwareAccelerated && left.Length >= 2 * Vector<T>.Count)
+        {
+            ReadOnlySpan<Vector<T>> a = MemoryMarshal.Cast<T, Vector<T>>(left), b = MemoryMarshal.Cast<T, Vector<T>>(right);
+            Vector<T> even = Vector<T>.Zero, odd = Vector<T>.Zero; // two chains hide the add latency
+            int v = 0;
+            for (; v + 1 < a.Length; v += 2)
+            {
+                even += a[v] * b[v];
+                odd += a[v + 1] * b[v + 1];
+            }
+            if (v < a.Length)
+                even += a[v] * b[v];
+            sum = Vector.Sum(even + odd);
+            i = a.Length * Vector<T>.Count;
+        }
+        for (; i < left.Length; i++)
+            sum += left[i] * right[i];
+        return sum;
+    }
+
+    /// <summary>
+    /// c[i, j] += Σ_p a[i, p]·b[j, p] for a [m, k] and b [n, k]: one dot product per result, which beats a blocked
+    /// product when m·n is small and k long (a first convolution's weight gradient: 16×9 results over 2,048 positions).
+    /// </summary>
+    public static void AddProductsTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < m; i++)
+        {
+            ReadOnlySpan<T> row = a.Slice(i * k, k);
+            for (int j = 0; j < n; j++)
+                c[i * n + j] += Dot(row, b.Slice(j * k, k));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ActivationGen.Simd;
 
@@ -227,7 +228,7 @@ public sealed class BatchNorm<T, TActivation> : ILayer<T>
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
-            TrainableVectors<TV> values = default;
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadBroadcast writes every element used
             Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
             Trainables.LoadBroadcast(trainables, Channel);
             TV mean = TV.Create(Mean), inverseDeviation = TV.Create(InverseDeviation), scale = TV.Create(Scale), shift = TV.Create(Shift);

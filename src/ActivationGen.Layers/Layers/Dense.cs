@@ -63,6 +63,12 @@ public sealed class Dense<T, TActivation> : ILayer<T>
     /// <summary>The activation's trainable parameters, in declaration order.</summary>
     public IReadOnlyList<Parameter<T>> ActivationParameters => _trainables.Parameters;
 
+    /// <summary>
+    /// False for a network's first layer, whose input gradient nobody reads: <see cref="Backward"/> then skips that
+    /// product and returns zeros (the parameter gradients are still accumulated).
+    /// </summary>
+    public bool ComputeInputGradient { get; set; } = true;
+
     /// <inheritdoc/>
     public string Name { get; }
 
@@ -109,7 +115,10 @@ public sealed class Dense<T, TActivation> : ILayer<T>
         Gemm.Multiply<T>(_input.Span, dz.Span, Weight.Gradient, Inputs, Units, batch, transposeA: true, accumulate: true);
         Reductions.AddColumnSums(dz.Span, Bias.Gradient, batch, Units);
         Tensor<T> inputGradient = Tensor<T>.Reuse(ref _inputGradient, [batch, Inputs]);
-        Gemm.Multiply<T>(dz.Span, Weight.Value, inputGradient.Span, batch, Inputs, Units, transposeB: true);
+        if (ComputeInputGradient)
+            Gemm.Multiply<T>(dz.Span, Weight.Value, inputGradient.Span, batch, Inputs, Units, transposeB: true);
+        else
+            inputGradient.Clear();
         return inputGradient;
     }
 }

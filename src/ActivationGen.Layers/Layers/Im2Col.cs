@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ActivationGen.Layers;
 
@@ -21,34 +23,36 @@ internal readonly record struct ConvGeometry(
     public void Unfold<T>(ReadOnlySpan<T> input, Span<T> columns)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        int positions = Positions, plane = OutputPlane, outWidth = OutputWidth;
+        int imageSize = Height * Width, length = PatchLength * Positions;
+        if (input.Length < Batch * Channels * imageSize || columns.Length < length)
+            throw new ArgumentException("The buffers are smaller than the geometry.");
+        if (Padding > 0)
+            columns[..length].Clear(); // then only the entries inside the image are written
+        // Raw references, and the batch innermost but one: the lines are short (4 to 8 values in the digits net),
+        // so what counts is the bookkeeping per line, here two pointer increments.
+        ref T source = ref MemoryMarshal.GetReference(input);
+        ref T target = ref MemoryMarshal.GetReference(columns);
+        int positions = Positions, plane = OutputPlane, outWidth = OutputWidth, sampleStride = Channels * imageSize;
         for (int c = 0; c < Channels; c++)
             for (int i = 0; i < KernelHeight; i++)
                 for (int j = 0; j < KernelWidth; j++)
                 {
-                    Span<T> row = columns.Slice(((c * KernelHeight + i) * KernelWidth + j) * positions, positions);
+                    int row = ((c * KernelHeight + i) * KernelWidth + j) * positions;
                     (int first, int end) = InsideColumns(j);
-                    for (int n = 0; n < Batch; n++)
+                    int count = end - first;
+                    for (int oy = 0; oy < OutputHeight; oy++)
                     {
-                        ReadOnlySpan<T> image = input.Slice((n * Channels + c) * Height * Width, Height * Width);
-                        for (int oy = 0; oy < OutputHeight; oy++)
+                        int y = oy * Stride - Padding + i;
+                        if ((uint)y >= (uint)Height || count == 0)
+                            continue;
+                        ref T line = ref Unsafe.Add(ref target, row + oy * outWidth + first);
+                        ref T from = ref Unsafe.Add(ref source, c * imageSize + y * Width + first * Stride - Padding + j);
+                        for (int n = 0; n < Batch; n++)
                         {
-                            Span<T> line = row.Slice(n * plane + oy * outWidth, outWidth);
-                            int y = oy * Stride - Padding + i;
-                            if ((uint)y >= (uint)Height || first >= end)
-                            {
-                                line.Clear();
-                                continue;
-                            }
-                            line[..first].Clear();
-                            line[end..].Clear();
-                            ReadOnlySpan<T> source = image.Slice(y * Width, Width);
-                            int x = first * Stride - Padding + j;
-                            if (Stride == 1)
-                                source.Slice(x, end - first).CopyTo(line[first..end]);
-                            else
-                                for (int ox = first; ox < end; ox++, x += Stride)
-                                    line[ox] = source[x];
+                            for (int ox = 0, x = 0; ox < count; ox++, x += Stride)
+                                Unsafe.Add(ref line, ox) = Unsafe.Add(ref from, x);
+                            line = ref Unsafe.Add(ref line, plane);
+                            from = ref Unsafe.Add(ref from, sampleStride);
                         }
                     }
                 }
@@ -58,34 +62,34 @@ internal readonly record struct ConvGeometry(
     public void Fold<T>(ReadOnlySpan<T> columns, Span<T> inputGradient)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        inputGradient.Clear();
-        int positions = Positions, plane = OutputPlane, outWidth = OutputWidth;
+        int imageSize = Height * Width;
+        if (inputGradient.Length < Batch * Channels * imageSize || columns.Length < PatchLength * Positions)
+            throw new ArgumentException("The buffers are smaller than the geometry.");
+        inputGradient[..(Batch * Channels * imageSize)].Clear();
+        ref T source = ref MemoryMarshal.GetReference(columns);
+        ref T target = ref MemoryMarshal.GetReference(inputGradient);
+        int positions = Positions, plane = OutputPlane, outWidth = OutputWidth, sampleStride = Channels * imageSize;
         for (int c = 0; c < Channels; c++)
             for (int i = 0; i < KernelHeight; i++)
                 for (int j = 0; j < KernelWidth; j++)
                 {
-                    ReadOnlySpan<T> row = columns.Slice(((c * KernelHeight + i) * KernelWidth + j) * positions, positions);
+                    int row = ((c * KernelHeight + i) * KernelWidth + j) * positions;
                     (int first, int end) = InsideColumns(j);
-                    if (first >= end)
+                    int count = end - first;
+                    if (count == 0)
                         continue;
+                    // Samples outermost here: the adds read and write the image, which then stays in cache across its lines.
                     for (int n = 0; n < Batch; n++)
-                    {
-                        Span<T> image = inputGradient.Slice((n * Channels + c) * Height * Width, Height * Width);
                         for (int oy = 0; oy < OutputHeight; oy++)
                         {
                             int y = oy * Stride - Padding + i;
                             if ((uint)y >= (uint)Height)
                                 continue;
-                            Span<T> target = image.Slice(y * Width, Width);
-                            ReadOnlySpan<T> line = row.Slice(n * plane + oy * outWidth, outWidth);
-                            int x = first * Stride - Padding + j;
-                            if (Stride == 1)
-                                SpanMath.AddInPlace(target.Slice(x, end - first), line[first..end]);
-                            else
-                                for (int ox = first; ox < end; ox++, x += Stride)
-                                    target[x] += line[ox];
+                            ref T line = ref Unsafe.Add(ref source, row + n * plane + oy * outWidth + first);
+                            ref T to = ref Unsafe.Add(ref target, n * sampleStride + c * imageSize + y * Width + first * Stride - Padding + j);
+                            for (int ox = 0, x = 0; ox < count; ox++, x += Stride)
+                                Unsafe.Add(ref to, x) += Unsafe.Add(ref line, ox);
                         }
-                    }
                 }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace ActivationGen.Layers;
 
@@ -48,7 +49,21 @@ public sealed class Adam<T> : IOptimizer<T>
         for (int k = 0; k < _parameters.Length; k++)
         {
             Span<T> value = _parameters[k].Value, gradient = _parameters[k].Gradient, m = _first[k], v = _second[k];
-            for (int i = 0; i < value.Length; i++)
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                Span<Vector<T>> values = MemoryMarshal.Cast<T, Vector<T>>(value), ms = MemoryMarshal.Cast<T, Vector<T>>(m), vs = MemoryMarshal.Cast<T, Vector<T>>(v);
+                ReadOnlySpan<Vector<T>> gradients = MemoryMarshal.Cast<T, Vector<T>>(gradient);
+                for (int j = 0; j < values.Length; j++)
+                {
+                    Vector<T> g = gradients[j];
+                    ms[j] = new Vector<T>(beta1) * ms[j] + new Vector<T>(oneMinusBeta1) * g;
+                    vs[j] = new Vector<T>(beta2) * vs[j] + new Vector<T>(oneMinusBeta2) * g * g;
+                    values[j] -= new Vector<T>(stepSize) * ms[j] / (Vector.SquareRoot(vs[j]) / new Vector<T>(rootCorrection2) + new Vector<T>(epsilon));
+                }
+                i = values.Length * Vector<T>.Count;
+            }
+            for (; i < value.Length; i++)
             {
                 T g = gradient[i];
                 m[i] = beta1 * m[i] + oneMinusBeta1 * g;
