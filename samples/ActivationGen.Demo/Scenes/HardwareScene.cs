@@ -37,6 +37,8 @@ public sealed class HardwareScene : Scene
         var input = Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 16 - 8)).ToArray();
         var output = new float[length];
 
+        context.Note($"Host: {CpuModel()}, {Environment.ProcessorCount} logical cores, Vector512 accelerated: "
+            + $"{System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 accelerated: {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}.");
         var grid = Charts.Range(-10, 10, 200_001);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var candidate in Candidates)
@@ -69,6 +71,14 @@ public sealed class HardwareScene : Scene
             ("hard sigmoid", Curves.Forward((x, y) => ApproximateActivations.HardSigmoid(x, y), xs)),
         ]);
         context.Picture("approximations", "Approximations against the exact functions", plot);
+    }
+
+    /// <summary>The CPU's model name where the OS tells it (Linux), for reading the timings.</summary>
+    private static string CpuModel()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        var line = File.Exists(cpuInfo) ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
+        return line is null ? System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':') + 1)..].Trim();
     }
 
     private static void ScalarRelu(float[] input, float[] output)
