@@ -53,5 +53,5 @@ public sealed class DeepScene : Scene
 
     /// <summary>Mish's derivative runs to a thousand characters: the table keeps the start, <c>explain</c> prints it whole.</summary>
     private static string Shorten(string math) =>
-        math.Length <= 160 ? math : math[..150] + $" ... ({math.Length} characters; explain prints it whole)";
+        math.Length <= 240 ? math : math[..200] + $" ... ({math.Length} characters; explain prints it whole)";
 }
