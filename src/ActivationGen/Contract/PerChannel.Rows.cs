@@ -15,20 +15,12 @@ public static partial class PerChannel
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TV : unmanaged, IVectorBits<TV, T>
     {
-        int width = TV.Count, rows = x.Length / channels;
+        int rows = x.Length / channels;
         Span<TV> q = stackalloc TV[TAct.TrainableCount];
-        ref T xs = ref MemoryMarshal.GetReference(x);
-        ref T ys = ref MemoryMarshal.GetReference(y);
-        ref T qs = ref MemoryMarshal.GetReference(trainables);
-        for (; c + width <= end; c += width)
+        for (; c + TV.Count <= end; c += TV.Count)
         {
-            for (int j = 0; j < q.Length; j++)
-                q[j] = TV.LoadUnsafe(ref qs, (nuint)(j * channels + c));
-            for (int r = 0; r < rows; r++)
-            {
-                nuint at = (nuint)r * (nuint)channels + (nuint)c;
-                TV.StoreUnsafe(activation.Forward(TV.LoadUnsafe(ref xs, at), q), ref ys, at);
-            }
+            LoadChannels(trainables, channels, c, q);
+            ForwardVectors(activation, in MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), (nuint)c, (nuint)channels, rows, 1, q);
         }
         return c;
     }
@@ -39,40 +31,43 @@ public static partial class PerChannel
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TV : unmanaged, IVectorBits<TV, T>
     {
-        int width = TV.Count, rows = x.Length / channels, count = TAct.TrainableCount;
+        int rows = x.Length / channels, count = TAct.TrainableCount, width = TV.Count;
         bool summing = count > 0 && !trainableGradients.IsEmpty;
         Span<TV> q = stackalloc TV[count];
         Span<TV> dq = stackalloc TV[summing ? count : 0];
         var lanes = new LaneSums<TV, T>(stackalloc TV[dq.Length], stackalloc TV[dq.Length]);
         Span<double> totals = stackalloc double[dq.Length * width];
-        ref T xs = ref MemoryMarshal.GetReference(x);
-        ref T dys = ref MemoryMarshal.GetReference(dy);
+        ref readonly T xs = ref MemoryMarshal.GetReference(x);
+        ref readonly T dys = ref MemoryMarshal.GetReference(dy);
         ref T dxs = ref MemoryMarshal.GetReference(dx);
-        ref T qs = ref MemoryMarshal.GetReference(trainables);
         for (; c + width <= end; c += width)
         {
-            for (int j = 0; j < q.Length; j++)
-                q[j] = TV.LoadUnsafe(ref qs, (nuint)(j * channels + c));
-            totals.Clear();
-            for (int r = 0; r < rows; r++)
-            {
-                nuint at = (nuint)r * (nuint)channels + (nuint)c;
-                TV gradient = activation.Backward(TV.LoadUnsafe(ref xs, at), TV.LoadUnsafe(ref dys, at), q, dq);
-                TV.StoreUnsafe(gradient, ref dxs, at);
-                if (summing)
-                {
-                    lanes.Add(dq);
-                    if (r % LaneSums<TV, T>.FlushPeriod == LaneSums<TV, T>.FlushPeriod - 1)
-                        lanes.FlushLanes(totals);
-                }
-            }
+            LoadChannels(trainables, channels, c, q);
             if (!summing)
+            {
+                BackwardVectors(activation, in xs, in dys, ref dxs, (nuint)c, (nuint)channels, rows, 1, q);
                 continue;
-            lanes.FlushLanes(totals);
+            }
+            totals.Clear();
+            for (int r = 0; r < rows; r += LaneSums<TV, T>.FlushPeriod)
+            {
+                int run = Math.Min(LaneSums<TV, T>.FlushPeriod, rows - r);
+                BackwardVectorsSummed(activation, in xs, in dys, ref dxs, (nuint)r * (nuint)channels + (nuint)c, (nuint)channels, run, 1, q, dq, lanes.Sums, lanes.Compensations);
+                lanes.FlushLanes(totals);
+            }
             for (int j = 0; j < count; j++)
                 for (int lane = 0; lane < width; lane++)
                     trainableGradients[j * channels + c + lane] += T.CreateTruncating(totals[j * width + lane]);
         }
         return c;
+    }
+
+    /// <summary>The trainable vectors of channels [c, c + TV.Count): trainable j's lanes from j·channels + c on.</summary>
+    private static void LoadChannels<T, TV>(ReadOnlySpan<T> trainables, int channels, int c, Span<TV> vectors)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TV : unmanaged, IVectorBits<TV, T>
+    {
+        for (int j = 0; j < vectors.Length; j++)
+            vectors[j] = TV.LoadUnsafe(in trainables[j * channels + c], 0);
     }
 }

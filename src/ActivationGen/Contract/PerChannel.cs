@@ -85,12 +85,7 @@ public static partial class PerChannel
         CheckTensor(x.Length, y.Length, nameof(y), n, channels, plane);
         CheckTrainables<TAct, T>(trainables.Length, channels, nameof(trainables));
         Elementwise.CheckOverlap<T>(x, y, nameof(y));
-        for (int i = 0; i < n; i++)
-            for (int c = 0; c < channels; c++)
-            {
-                int start = (i * channels + c) * plane;
-                ForwardPlane(activation, x.Slice(start, plane), y.Slice(start, plane), trainables, channels, c);
-            }
+        ForwardPlanesOf(activation, x, y, n, channels, plane, trainables);
     }
 
     /// <summary>

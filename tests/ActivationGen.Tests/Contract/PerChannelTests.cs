@@ -131,13 +131,21 @@ public sealed class PerChannelTests
             var planeDx = new float[data.X.Length];
             var totals = new double[2];
             float[] q = [data.Trainables[0], data.Trainables[Channels]];
-            int end = PerChannel.BackwardRun<Swish, float, TV>(act, data.X, data.Dy, planeDx, q, totals, 0);
+            int end = PerChannel.BackwardChannel<Swish, float, TV>(act, data.X, data.Dy, planeDx, 1, 1, data.X.Length, 0, q, totals, 0);
             Assert.Equal(data.X.Length / TV.Count * TV.Count, end);
+            var expectedTotals = new double[2];
+            var partials = new float[1];
+            var trainablePartials = new float[2];
             for (int i = 0; i < end; i++)
             {
-                float expected = Vec1<float>.Sum(act.Backward(Vec1<float>.Create(data.X[i]), Vec1<float>.Create(data.Dy[i]), [Vec1<float>.Create(q[0]), Vec1<float>.Create(q[1])], []));
-                CatalogStructTests.AssertWithin4Ulp(expected, planeDx[i], typeof(TV).Name, "plane dx", data.X[i]);
+                act.Partials([data.X[i]], q, partials, trainablePartials);
+                double expected = (double)data.Dy[i] * partials[0];
+                Assert.True(Math.Abs(expected - planeDx[i]) <= 1e-5 * Math.Abs(expected) + 1e-7, $"{typeof(TV).Name} plane dx at {data.X[i]:R}: {planeDx[i]:R} vs {expected:R}");
+                expectedTotals[0] += (double)data.Dy[i] * trainablePartials[0];
+                expectedTotals[1] += (double)data.Dy[i] * trainablePartials[1];
             }
+            AssertRelative(expectedTotals[0], totals[0], 1e-5, $"{typeof(TV).Name} plane sum 0");
+            AssertRelative(expectedTotals[1], totals[1], 1e-5, $"{typeof(TV).Name} plane sum 1");
         }
     }
 
