@@ -14,6 +14,7 @@ using BenchmarkDotNet.Running;
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --check [--sizes 4096,1M] [--filter-check Swish]
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --filter '*' [--sizes 1M] [BenchmarkDotNet options]
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --summarize BenchmarkDotNet.Artifacts/results
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --gemm   (matrix product vs FMA peak, docs/gemm.md)
 // Without a BenchmarkDotNet --job option the suite runs with the quick job below (about 13 minutes for everything on 2 cores).
 
 var rest = new List<string>(args);
@@ -37,6 +38,9 @@ if (TakeValue("--sizes") is string sizes)
 
 if (TakeValue("--summarize") is string resultsDirectory)
     return ActivationGen.Benchmarks.Summary.Run(resultsDirectory);
+
+if (TakeFlag("--gemm"))
+    return GemmSuite.Run(rest.ToArray());
 
 string? checkFilter = TakeValue("--filter-check");
 if (TakeFlag("--check"))

@@ -85,7 +85,7 @@ internal static class GemmDriver<T, TVector>
         where TEpilogue : struct, IGemmEpilogue<T>
     {
         if (Blocking<T, TVector>.IsWide)
-            MicroKernel14<T, TVector>.Run(ref a, ref b, depths, ref c, ldc, add, apply, row, column, ref epilogue);
+            MicroKernel8<T, TVector>.Run(ref a, ref b, depths, ref c, ldc, add, apply, row, column, ref epilogue);
         else
             MicroKernel6<T, TVector>.Run(ref a, ref b, depths, ref c, ldc, add, apply, row, column, ref epilogue);
     }

@@ -31,6 +31,12 @@ internal static class Packing<T, TVector>
                 {
                     ref T from = ref Unsafe.Add(ref source, p * lda);
                     ref T to = ref Unsafe.Add(ref destination, (nint)p * mr);
+                    if (height == mr)
+                    {
+                        // MR is a constant to the JIT, so this copy becomes a few vector moves.
+                        Unsafe.CopyBlockUnaligned(ref Unsafe.As<T, byte>(ref to), ref Unsafe.As<T, byte>(ref from), (uint)(mr * Unsafe.SizeOf<T>()));
+                        continue;
+                    }
                     for (int r = 0; r < height; r++)
                         Unsafe.Add(ref to, r) = Unsafe.Add(ref from, r);
                     for (int r = height; r < mr; r++)
@@ -39,12 +45,14 @@ internal static class Packing<T, TVector>
             }
             else
             {
-                // A is stored m×k: read each row forward, write it with stride MR.
+                // A is stored m×k: read each row forward, write it with stride MR (in small transposed blocks where it can).
+                ref T first = ref Unsafe.Add(ref Unsafe.AsRef(in a), (row + panel) * lda + depth);
+                int done = height == mr ? PanelTranspose<T>.Pack(ref first, lda, mr, depths, ref destination) : 0;
                 for (int r = 0; r < height; r++)
                 {
-                    ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in a), (row + panel + r) * lda + depth);
+                    ref T from = ref Unsafe.Add(ref first, r * lda);
                     ref T to = ref Unsafe.Add(ref destination, r);
-                    for (int p = 0; p < depths; p++)
+                    for (int p = done; p < depths; p++)
                         Unsafe.Add(ref to, (nint)p * mr) = Unsafe.Add(ref from, p);
                 }
                 for (int r = height; r < mr; r++)
@@ -64,12 +72,14 @@ internal static class Packing<T, TVector>
             ref T destination = ref Unsafe.Add(ref packed, (nint)panel * depths);
             if (transposed)
             {
-                // B is stored n×k: read each column of op(B) forward, write it with stride NR.
+                // B is stored n×k: read each column of op(B) forward, write it with stride NR (the same transposition as A's).
+                ref T first = ref Unsafe.Add(ref Unsafe.AsRef(in b), (column + panel) * ldb + depth);
+                int done = width == nr ? PanelTranspose<T>.Pack(ref first, ldb, nr, depths, ref destination) : 0;
                 for (int j = 0; j < width; j++)
                 {
-                    ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in b), (column + panel + j) * ldb + depth);
+                    ref T from = ref Unsafe.Add(ref first, j * ldb);
                     ref T to = ref Unsafe.Add(ref destination, j);
-                    for (int p = 0; p < depths; p++)
+                    for (int p = done; p < depths; p++)
                         Unsafe.Add(ref to, (nint)p * nr) = Unsafe.Add(ref from, p);
                 }
                 for (int j = width; j < nr; j++)

@@ -31,8 +31,9 @@ public sealed class Flatten<T> : ILayer<T>
         if (input.Rank < 1)
             throw new ArgumentException($"{Name}: the input has shape {input.ShapeText} but [batch, …] was expected.", nameof(input));
         _input = input;
-        if (!input.HasShape(_inputShape))
-            _inputShape = input.Shape.ToArray();
+        if (_inputShape.Length != input.Rank)
+            _inputShape = new int[input.Rank];
+        input.Shape.CopyTo(_inputShape);
         int batch = input.Dimension(0);
         return input.ViewAs(ref _outputView, [batch, batch == 0 ? 0 : input.Length / batch]);
     }

@@ -13,12 +13,14 @@ namespace ActivationGen.Layers;
 public sealed class SoftmaxCrossEntropy<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
+    // A field rather than [-1, -1] at the call: a debug build makes a constant collection expression an array per call.
+    private static readonly int[] AnyMatrix = [-1, -1];
     private Tensor<T>? _logProbabilities, _gradient;
 
     /// <summary>The mean loss of <paramref name="logits"/> against <paramref name="labels"/> (one class index per row); keeps ∂loss/∂logits for <see cref="Backward"/>.</summary>
     public T Forward(Tensor<T> logits, ReadOnlySpan<int> labels)
     {
-        ShapeCheck.Require(logits, "softmax cross-entropy", nameof(logits), [-1, -1]);
+        ShapeCheck.Require(logits, "softmax cross-entropy", nameof(logits), AnyMatrix);
         int batch = logits.Dimension(0), classes = logits.Dimension(1);
         if (labels.Length != batch)
             throw new ArgumentException($"softmax cross-entropy: {labels.Length} labels for logits of shape {logits.ShapeText}; one per row was expected.", nameof(labels));
