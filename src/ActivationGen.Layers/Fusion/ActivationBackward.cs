@@ -68,6 +68,8 @@ internal static class ActivationBackward
     {
         public int RowStart;
 
+        // Not inlined: inlined into the caller's loop the JIT leaves the kernel's vector operators as calls (several times slower).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
@@ -98,6 +100,8 @@ internal static class ActivationBackward
         public int PlaneStart;
         public int Channel;
 
+        // Not inlined: inlined into the caller's loop the JIT leaves the kernel's vector operators as calls (several times slower).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {

@@ -225,6 +225,8 @@ public sealed class BatchNorm<T, TActivation> : ILayer<T>
         public int Start, Channel;
         public T Mean, InverseDeviation, Scale, Shift;
 
+        // Not inlined: inlined into the caller's loop the JIT leaves the kernel's vector operators as calls (several times slower).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {

@@ -6,8 +6,8 @@ namespace ActivationGen.Layers;
 
 /// <summary>
 /// A 2-D convolution over NCHW tensors with stride and zero padding, y = f(W ⊛ x + b), as one matrix product per
-/// batch over the unfolded input (im2col), with the bias and the activation <typeparamref name="TActivation"/> fused
-/// into the product's epilogue. The product's rows are output channels, so per-channel trainables are met
+/// batch over the unfolded input (im2col) with the bias in the product's epilogue, and the activation
+/// <typeparamref name="TActivation"/> in the pass that permutes the product to NCHW. Per-channel trainables are met
 /// channels-first.
 /// </summary>
 /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
@@ -20,7 +20,7 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
     private readonly ActivationTrainables<T, TActivation> _trainables;
     private readonly Parameter<T>[] _parameters;
     private ConvGeometry _geometry;
-    // The product's layout [outChannels, batch·plane] for everything between the product and the permutation to NCHW.
+    // The product and its gradient are [outChannels, batch·plane]; the output, the kept pre-activation and its gradient NCHW.
     private Tensor<T>? _columns, _product, _preActivation, _productGradient, _preActivationGradient, _columnsGradient;
     private Tensor<T>? _output, _inputGradient;
     private bool _forwardDone;
@@ -115,20 +115,14 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
         Tensor<T> columns = Tensor<T>.Reuse(ref _columns, [patch, positions]);
         geometry.Unfold<T>(input.Span, columns.Span);
         Tensor<T> product = Tensor<T>.Reuse(ref _product, [OutChannels, positions]);
-        bool keepPreActivation = IsTraining && !ActivationBackward.KeepsOutput<T, TActivation>();
-        var epilogue = new BiasActivationEpilogue<T, TActivation>
-        {
-            Activation = _activation,
-            Trainables = _trainables,
-            Bias = Bias.Value,
-            PreActivation = keepPreActivation ? Tensor<T>.Reuse(ref _preActivation, [OutChannels, positions]).Buffer : null,
-            Columns = positions,
-            PerRow = true,
-        };
-        Gemm.Multiply(Weight.Value, columns.Span, product.Span, OutChannels, positions, patch, false, false, false, ref epilogue);
+        var bias = new RowBiasEpilogue<T>(Bias.Value);
+        Gemm.Multiply(Weight.Value, columns.Span, product.Span, OutChannels, positions, patch, false, false, false, ref bias);
 
-        Tensor<T> output = Tensor<T>.Reuse(ref _output, [geometry.Batch, OutChannels, geometry.OutputHeight, geometry.OutputWidth]);
-        ConvGeometry.Permute<T>(product.Span, output.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: true);
+        ReadOnlySpan<int> outputShape = [geometry.Batch, OutChannels, geometry.OutputHeight, geometry.OutputWidth];
+        Tensor<T> output = Tensor<T>.Reuse(ref _output, outputShape);
+        bool keepPreActivation = IsTraining && !ActivationBackward.KeepsOutput<T, TActivation>();
+        T[]? preActivation = keepPreActivation ? Tensor<T>.Reuse(ref _preActivation, outputShape).Buffer : null;
+        ActivationForward.PermutePlanes(_activation, _trainables, product.Buffer, output.Buffer, preActivation, geometry.Batch, OutChannels, geometry.OutputPlane);
         _forwardDone = true;
         return output;
     }
@@ -142,12 +136,12 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
         ConvGeometry geometry = _geometry;
         int patch = geometry.PatchLength, positions = geometry.Positions;
 
-        Tensor<T> dy = Tensor<T>.Reuse(ref _productGradient, [OutChannels, positions]);
-        ConvGeometry.Permute<T>(outputGradient.Span, dy.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
-        T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _product.Buffer
+        T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _output.Buffer
             : _preActivation?.Buffer ?? throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
-        Tensor<T> dz = Tensor<T>.Reuse(ref _preActivationGradient, [OutChannels, positions]);
-        ActivationBackward.Planes(_activation, _trainables, kept, dy.Buffer, dz.Buffer, OutChannels, positions, OutChannels);
+        Tensor<T> dzPlanes = Tensor<T>.Reuse(ref _preActivationGradient, _output.Shape);
+        ActivationBackward.Planes(_activation, _trainables, kept, outputGradient.Buffer, dzPlanes.Buffer, geometry.Batch * OutChannels, geometry.OutputPlane, OutChannels);
+        Tensor<T> dz = Tensor<T>.Reuse(ref _productGradient, [OutChannels, positions]);
+        ConvGeometry.Permute<T>(dzPlanes.Span, dz.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
 
         // ∂W += ∂z·columnsᵀ, ∂b += row sums of ∂z, ∂columns = Wᵀ·∂z folded back onto the input.
         if (OutChannels * patch <= SmallWeightGradient)
