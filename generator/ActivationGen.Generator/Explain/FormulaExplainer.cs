@@ -33,7 +33,7 @@ public static class FormulaExplainer
         return new FormulaExplanation(
             formula,
             Printer.Print(unstabilized),
-            kernels.FormulaDoc,
+            Printer.Print(stabilized),
             Rewrites(unstabilized).ToList(),
             derivatives,
             kernels.FromOutputDoc,
@@ -100,7 +100,7 @@ public sealed class FormulaExplanation(
     /// <summary>The formula after parsing, binding and the simplifying constructors (constants folded), before the stability rewrites.</summary>
     public string? Parsed { get; } = parsed;
 
-    /// <summary>The formula the kernels compute, as the generated XML docs print it.</summary>
+    /// <summary>The formula after the stability rewrites: what the kernels compute (before the guards that change no finite result).</summary>
     public string? Stabilized { get; } = stabilized;
 
     /// <summary>Each stability rewrite that fired, outermost first.</summary>

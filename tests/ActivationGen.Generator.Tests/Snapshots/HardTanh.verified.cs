@@ -6,10 +6,10 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> at one point.
+        /// Computes <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -17,10 +17,10 @@ namespace Users.Models
             => HardTanhKernels.Value(x, lo, hi);
 
         /// <summary>
-        /// Computes <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -39,10 +39,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -63,10 +63,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= lo ? 0 : 1</c> where y = f(x).
+        /// Backward of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= (lo &lt;= lo ? lo : lo &gt;= hi ? hi : lo) ? 0 : 1</c> where y = f(x).
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -87,10 +87,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> at one point: <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c>.
+        /// ∂f/∂x of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> at one point: <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -215,7 +215,7 @@ namespace Users.Models
         }
     }
 
-    /// <summary>Kernels of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class HardTanhKernels
     {
@@ -260,10 +260,14 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(hi, lo);
             TV selected0 = TV.ConditionalSelect(isLessOrEqual0, lo, hi);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(y, selected0);
-            TV isLessOrEqual1 = TV.LessThanOrEqual(y, lo);
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual1, TV.Create(0f), dy);
-            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
-            dx = selected2;
+            TV isLessOrEqual1 = TV.LessThanOrEqual(lo, lo);
+            TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(lo, hi);
+            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, hi, lo);
+            TV selected2 = TV.ConditionalSelect(isLessOrEqual1, lo, selected1);
+            TV isLessOrEqual2 = TV.LessThanOrEqual(y, selected2);
+            TV selected3 = TV.ConditionalSelect(isLessOrEqual2, TV.Create(0f), dy);
+            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            dx = selected4;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
