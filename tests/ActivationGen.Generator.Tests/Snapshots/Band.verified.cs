@@ -107,7 +107,7 @@ namespace Users.Models
         /// <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> as a value type for layers, which call its kernels from their own loops.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>

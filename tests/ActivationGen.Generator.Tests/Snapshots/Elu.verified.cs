@@ -106,8 +106,9 @@ namespace Users.Models
         /// <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> as a value type for layers, which call its kernels from their own loops.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public readonly struct EluActivation : global::ActivationGen.IUnaryActivation<float>
@@ -135,7 +136,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("x"),
                 global::System.Collections.Immutable.ImmutableArray.Create("alpha"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
-                global::System.Collections.Immutable.ImmutableArray.Create("x > 0 ? 1 : alpha * (1 + expm1(x))"),
+                global::System.Collections.Immutable.ImmutableArray.Create("x > 0 ? 1 : alpha * exp(x)"),
                 "y > 0 ? 1 : alpha + y");
 
             /// <inheritdoc/>

@@ -78,8 +78,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>tanh(x) * sigmoid(h)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
-        /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>tanh(x) * sigmoid&apos;(h)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public readonly struct GatedActivation : global::ActivationGen.IBinaryActivation<double>
@@ -91,7 +91,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("x", "h"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
-                global::System.Collections.Immutable.ImmutableArray.Create("(1 - tanh(x) * tanh(x)) * sigmoid(h)", "(1 - sigmoid(h)) * sigmoid(h) * tanh(x)"),
+                global::System.Collections.Immutable.ImmutableArray.Create("sigmoid(h) * tanh'(x)", "tanh(x) * sigmoid'(h)"),
                 null);
 
             /// <inheritdoc/>

@@ -81,8 +81,9 @@ namespace Users.Models
         /// <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> as a value type for layers, which call its kernels from their own loops.
         /// </summary>
         /// <remarks>
-        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
-        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c><br/>
+        /// rewritten by the generator as <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public readonly struct GeluTanhActivation : global::ActivationGen.IUnaryActivation<float>
@@ -94,7 +95,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("x"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
-                global::System.Collections.Immutable.ImmutableArray.Create("(abs(1.5957691216 * (x + 0.044715 * x^3)) < 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) < 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)"),
+                global::System.Collections.Immutable.ImmutableArray.Create("1.5957691216 * (x * sigmoid'(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid'(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)"),
                 null);
 
             /// <inheritdoc/>

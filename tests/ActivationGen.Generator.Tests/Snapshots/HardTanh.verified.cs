@@ -101,7 +101,7 @@ namespace Users.Models
         /// <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> as a value type for layers, which call its kernels from their own loops.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -136,7 +136,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("lo", "hi"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray.Create("x >= hi ? 0 : x <= lo ? 0 : 1"),
-                "y >= (hi <= lo ? lo : hi) ? 0 : y <= lo ? 0 : 1");
+                "y >= (hi <= lo ? lo : hi) ? 0 : y <= (lo <= lo ? lo : lo >= hi ? hi : lo) ? 0 : 1");
 
             /// <inheritdoc/>
             public static int InputCount => 1;

@@ -82,7 +82,8 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
+        /// rewritten by the generator as <c>x * tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * tanh(softplus)&apos;(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal readonly struct MishActivation : global::ActivationGen.IUnaryActivation<float>
@@ -94,7 +95,7 @@ partial class Network<T>
                 global::System.Collections.Immutable.ImmutableArray.Create("x"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
-                global::System.Collections.Immutable.ImmutableArray.Create("x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))"),
+                global::System.Collections.Immutable.ImmutableArray.Create("x * tanh(softplus)'(x) + tanh(softplus(x))"),
                 null);
 
             /// <inheritdoc/>

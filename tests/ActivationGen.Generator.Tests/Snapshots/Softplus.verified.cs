@@ -81,7 +81,8 @@ namespace Users.Models
         /// <c>log(1 + exp(x))</c> as a value type for layers, which call its kernels from their own loops.
         /// </summary>
         /// <remarks>
-        /// f = <c>softplus(x)</c><br/>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
         /// ∂f/∂x = <c>sigmoid(x)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]

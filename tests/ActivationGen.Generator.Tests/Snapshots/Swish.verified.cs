@@ -108,8 +108,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
-        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
-        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public readonly struct SwishActivation : global::ActivationGen.IUnaryActivation<float>
@@ -121,7 +121,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("x"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray.Create("beta"),
-                global::System.Collections.Immutable.ImmutableArray.Create("beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)", "x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))"),
+                global::System.Collections.Immutable.ImmutableArray.Create("beta * (x * sigmoid'(beta * x)) + sigmoid(beta * x)", "x * (x * sigmoid'(beta * x))"),
                 null);
 
             /// <inheritdoc/>

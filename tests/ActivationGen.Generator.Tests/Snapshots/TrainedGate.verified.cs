@@ -6,26 +6,26 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>tanh(x) * sigmoid(h * w)</c> at one point.
+        /// Computes <c>sigmoid(w * h) * tanh(x)</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>tanh(x) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂h = <c>w * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
-        /// ∂f/∂w = <c>h * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
+        /// f = <c>sigmoid(w * h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h * w) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
+        /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial float TrainedGate(float x, float h, float w)
             => TrainedGateKernels.Value(x, h, w);
 
         /// <summary>
-        /// Computes <c>tanh(x) * sigmoid(h * w)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>sigmoid(w * h) * tanh(x)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>tanh(x) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂h = <c>w * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
-        /// ∂f/∂w = <c>h * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
+        /// f = <c>sigmoid(w * h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h * w) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
+        /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -45,13 +45,13 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>tanh(x) * sigmoid(h * w)</c>: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dh"/> = dy·∂f/∂h.
+        /// Backward of <c>sigmoid(w * h) * tanh(x)</c>: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dh"/> = dy·∂f/∂h.
         /// </summary>
         /// <remarks>
-        /// f = <c>tanh(x) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂h = <c>w * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
-        /// ∂f/∂w = <c>h * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
+        /// f = <c>sigmoid(w * h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h * w) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
+        /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -77,13 +77,13 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>tanh(x) * sigmoid(h * w)</c> that also sums the gradient of each trainable parameter: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dh"/> = dy·∂f/∂h, <paramref name="dw"/> = Σ dy·∂f/∂w. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
+        /// Backward of <c>sigmoid(w * h) * tanh(x)</c> that also sums the gradient of each trainable parameter: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dh"/> = dy·∂f/∂h, <paramref name="dw"/> = Σ dy·∂f/∂w. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
         /// </summary>
         /// <remarks>
-        /// f = <c>tanh(x) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂h = <c>w * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
-        /// ∂f/∂w = <c>h * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
+        /// f = <c>sigmoid(w * h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h * w) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
+        /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -113,10 +113,10 @@ namespace Users.Models
         /// <c>sigmoid(w * h) * tanh(x)</c> as a value type for layers, which call its kernels from their own loops.
         /// </summary>
         /// <remarks>
-        /// f = <c>tanh(x) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h * w)</c><br/>
-        /// ∂f/∂h = <c>w * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
-        /// ∂f/∂w = <c>h * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))</c><br/>
+        /// f = <c>sigmoid(w * h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h * w) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
+        /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public readonly struct TrainedGateActivation : global::ActivationGen.IBinaryActivation<float>
@@ -128,7 +128,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("x", "h"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray.Create("w"),
-                global::System.Collections.Immutable.ImmutableArray.Create("(1 - tanh(x) * tanh(x)) * sigmoid(h * w)", "w * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))", "h * ((1 - sigmoid(h * w)) * sigmoid(h * w) * tanh(x))"),
+                global::System.Collections.Immutable.ImmutableArray.Create("sigmoid(h * w) * tanh'(x)", "w * (tanh(x) * sigmoid'(h * w))", "h * (tanh(x) * sigmoid'(h * w))"),
                 null);
 
             /// <inheritdoc/>
@@ -198,7 +198,7 @@ namespace Users.Models
         }
     }
 
-    /// <summary>Kernels of <c>tanh(x) * sigmoid(h * w)</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>sigmoid(w * h) * tanh(x)</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class TrainedGateKernels
     {
@@ -223,42 +223,51 @@ namespace Users.Models
         public static void Backward<TV>(TV x, TV h, TV dy, TV w, out TV dx, out TV dh)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(x);
-            TV negated0 = -tanh0;
-            TV fused0 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1f));
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(x);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(375f));
             TV product0 = h * w;
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = dy * sigmoid0;
-            TV product2 = fused0 * product1;
+            TV tanhDerivative0 = global::ActivationGen.Simd.SingleMath.TanhDerivative(x);
+            TV product2 = product1 * tanhDerivative0;
+            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), product2);
+            TV abs1 = global::ActivationGen.Simd.SingleMath.Abs(product0);
+            TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(abs1, TV.Create(750f));
+            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(x);
             TV product3 = dy * tanh0;
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product4 = difference0 * sigmoid0;
-            TV product5 = product3 * product4;
-            TV product6 = w * product5;
-            dx = product2;
-            dh = product6;
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
+            TV product4 = product3 * sigmoidDerivative0;
+            TV product5 = w * product4;
+            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0f), product5);
+            dx = selected0;
+            dh = selected1;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void BackwardWithTrainables<TV>(TV x, TV h, TV dy, TV w, out TV dx, out TV dh, out TV dw)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
-            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(x);
-            TV negated0 = -tanh0;
-            TV fused0 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1f));
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(x);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(375f));
             TV product0 = h * w;
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = dy * sigmoid0;
-            TV product2 = fused0 * product1;
+            TV tanhDerivative0 = global::ActivationGen.Simd.SingleMath.TanhDerivative(x);
+            TV product2 = product1 * tanhDerivative0;
+            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), product2);
+            TV abs1 = global::ActivationGen.Simd.SingleMath.Abs(product0);
+            TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(abs1, TV.Create(750f));
+            TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(x);
             TV product3 = dy * tanh0;
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product4 = difference0 * sigmoid0;
-            TV product5 = product3 * product4;
-            TV product6 = w * product5;
-            TV product7 = h * product5;
-            dx = product2;
-            dh = product6;
-            dw = product7;
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
+            TV product4 = product3 * sigmoidDerivative0;
+            TV product5 = w * product4;
+            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0f), product5);
+            TV product6 = h * product4;
+            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0f), product6);
+            dx = selected0;
+            dh = selected1;
+            dw = selected2;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, float w)
