@@ -163,6 +163,35 @@ internal static partial class ActivationStruct
             : $"    => {name}BackwardFromOutput({Shape.Join($"{y}, {dy}, {dx}", ScalarParameters(s, names))});");
     }
 
+    /// <summary>The two-input span members of the declaring type, with the trainables shared.</summary>
+    private static void BinarySpanMembers(SourceWriter writer, Shape s, ContractNames names)
+    {
+        string a = s.Inputs[0].Name, b = s.Inputs[1].Name, da = s.InputGradients[0], db = s.InputGradients[1], dy = s.IncomingGradient, y = s.Output;
+        string name = $"{names.Outer}.{s.Spec.Name}";
+        string trainables = $"{s.ReadOnlySpan} {names.Trainables}";
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public void Forward({s.ReadOnlySpan} {a}, {s.ReadOnlySpan} {b}, {s.Span} {y}, {trainables})");
+        writer.Line($"    => {name}({Shape.Join($"{a}, {b}, {y}", ScalarParameters(s, names))});");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        string header = $"public void Backward({s.ReadOnlySpan} {a}, {s.ReadOnlySpan} {b}, {s.ReadOnlySpan} {dy}, {s.Span} {da}, {s.Span} {db}, {trainables}, {s.Span} {names.TrainableGradients})";
+        string backward = $"{name}Backward({Shape.Join($"{a}, {b}, {dy}, {da}, {db}", ScalarParameters(s, names))});";
+        if (s.Trainables.Length == 0)
+        {
+            writer.Line(header);
+            writer.Line("    => " + backward);
+            return;
+        }
+        using (writer.Block(header))
+        {
+            writer.Line($"if ({names.TrainableGradients}.IsEmpty)");
+            writer.Line("    " + backward);
+            writer.Line("else");
+            writer.Line($"    {name}Backward({Shape.Join($"{a}, {b}, {dy}, {da}, {db}", ScalarParameters(s, names), string.Join(", ", s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]")))});");
+        }
+    }
+
     /// <summary>Every partial at one point: the backward tape on one lane with dy = 1, as the scalar derivative runs it.</summary>
     private static void Partials(SourceWriter writer, Shape s, ContractNames names)
     {

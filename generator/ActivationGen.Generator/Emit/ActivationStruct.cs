@@ -43,6 +43,11 @@ internal static partial class ActivationStruct
                 writer.Line();
                 SpanMembers(writer, s, names);
             }
+            else if (s.Inputs.Length == 2)
+            {
+                writer.Line();
+                BinarySpanMembers(writer, s, names);
+            }
             writer.Line();
             Partials(writer, s, names);
         }

@@ -116,4 +116,46 @@ public interface IBinaryActivation<T> : IActivation<T>
     /// <summary>dy·∂f/∂a and dy·∂f/∂b per lane; dy·∂f/∂q per lane into <paramref name="trainableGradients"/>.</summary>
     void Backward<TV>(TV a, TV b, TV dy, ReadOnlySpan<TV> trainables, out TV da, out TV db, Span<TV> trainableGradients)
         where TV : struct, IVectorBits<TV, T>;
+
+    /// <summary>The span forward with shared trainables (one value each); y may be a or b.</summary>
+    /// <remarks>Generated structs call the declaration's span members; this default body (one lane at a time) keeps hand-written implementations compiling.</remarks>
+    void Forward(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y, ReadOnlySpan<T> trainables)
+    {
+        Elementwise.CheckLength(a.Length, b.Length, nameof(b));
+        Elementwise.CheckLength(a.Length, y.Length, nameof(y));
+        Span<Vec1<T>> q = stackalloc Vec1<T>[trainables.Length];
+        for (int j = 0; j < q.Length; j++)
+            q[j] = Vec1<T>.Create(trainables[j]);
+        for (int i = 0; i < y.Length; i++)
+            y[i] = Vec1<T>.Sum(Forward(Vec1<T>.Create(a[i]), Vec1<T>.Create(b[i]), q));
+    }
+
+    /// <summary>
+    /// The span backward with shared trainables: da = dy·∂f/∂a, db = dy·∂f/∂b, and
+    /// <paramref name="trainableGradients"/>[j] = Σ dy·∂f/∂q_j (overwritten; an empty span skips them).
+    /// </summary>
+    /// <remarks>Generated structs call the declaration's span members; this default body (one lane at a time) keeps hand-written implementations compiling.</remarks>
+    void Backward(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> dy, Span<T> da, Span<T> db, ReadOnlySpan<T> trainables, Span<T> trainableGradients)
+    {
+        Elementwise.CheckLength(a.Length, b.Length, nameof(b));
+        Elementwise.CheckLength(a.Length, dy.Length, nameof(dy));
+        Elementwise.CheckLength(a.Length, da.Length, nameof(da));
+        Elementwise.CheckLength(a.Length, db.Length, nameof(db));
+        Span<Vec1<T>> q = stackalloc Vec1<T>[trainables.Length];
+        Span<Vec1<T>> dq = stackalloc Vec1<T>[trainableGradients.Length];
+        Span<double> sums = stackalloc double[trainableGradients.Length];
+        sums.Clear();
+        for (int j = 0; j < q.Length; j++)
+            q[j] = Vec1<T>.Create(trainables[j]);
+        for (int i = 0; i < a.Length; i++)
+        {
+            Backward(Vec1<T>.Create(a[i]), Vec1<T>.Create(b[i]), Vec1<T>.Create(dy[i]), q, out var gradientA, out var gradientB, dq);
+            da[i] = Vec1<T>.Sum(gradientA);
+            db[i] = Vec1<T>.Sum(gradientB);
+            for (int j = 0; j < sums.Length; j++)
+                sums[j] += double.CreateTruncating(Vec1<T>.Sum(dq[j]));
+        }
+        for (int j = 0; j < sums.Length; j++)
+            trainableGradients[j] = T.CreateTruncating(sums[j]);
+    }
 }

@@ -141,6 +141,14 @@ namespace Users.Models
             }
 
             /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y, global::System.ReadOnlySpan<double> trainables)
+                => global::Users.Models.MyActivations.Gated(x, h, y);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh, global::System.ReadOnlySpan<double> trainables, global::System.Span<double> trainableGradients)
+                => global::Users.Models.MyActivations.GatedBackward(x, h, dy, dx, dh);
+
+            /// <inheritdoc/>
             public void Partials(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> trainables, global::System.Span<double> inputPartials, global::System.Span<double> trainablePartials)
             {
                 GatedKernels.Backward(global::ActivationGen.Simd.Vec1<double>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<double>.Create(inputs[1]), global::ActivationGen.Simd.Vec1<double>.Create(1d), out var dx, out var dh);

@@ -188,6 +188,19 @@ namespace Users.Models
             }
 
             /// <inheritdoc/>
+            public void Forward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+                => global::Users.Models.MyActivations.TrainedGate(x, h, y, trainables[0]);
+
+            /// <inheritdoc/>
+            public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+            {
+                if (trainableGradients.IsEmpty)
+                    global::Users.Models.MyActivations.TrainedGateBackward(x, h, dy, dx, dh, trainables[0]);
+                else
+                    global::Users.Models.MyActivations.TrainedGateBackward(x, h, dy, dx, dh, trainables[0], out trainableGradients[0]);
+            }
+
+            /// <inheritdoc/>
             public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
             {
                 TrainedGateKernels.BackwardWithTrainables(global::ActivationGen.Simd.Vec1<float>.Create(inputs[0]), global::ActivationGen.Simd.Vec1<float>.Create(inputs[1]), global::ActivationGen.Simd.Vec1<float>.Create(1f), global::ActivationGen.Simd.Vec1<float>.Create(trainables[0]), out var dx, out var dh, out var dw);

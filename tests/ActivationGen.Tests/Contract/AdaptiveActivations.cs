@@ -11,4 +11,7 @@ public static partial class AdaptiveActivations
 
     [Activation("a * x + b * x^2 + c * tanh(x) + d * sigmoid(x) + e")]
     public static partial float FiveTrainables(float x, [Trainable] float a, [Trainable] float b, [Trainable] float c, [Trainable] float d, [Trainable] float e);
+
+    [Activation("sigmoid(w * h) * tanh(x) + (1 - sigmoid(w * h)) * h")]
+    public static partial float GatedMix(float x, float h, [Trainable] float w = 0.5f);
 }

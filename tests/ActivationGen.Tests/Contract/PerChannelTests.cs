@@ -189,6 +189,31 @@ public sealed class PerChannelTests
     }
 
     [Fact]
+    public void TheLoopsAllocateNothing()
+    {
+        const int Rows = 8, Channels = 37;
+        var data = new Data(Rows * Channels, Channels, seed: 9);
+        var act = new Swish();
+        var y = new float[data.X.Length];
+        var dx = new float[data.X.Length];
+        var gradients = new float[2 * Channels];
+        void Step()
+        {
+            PerChannel.ForwardRows(act, data.X, y, Channels, data.Trainables);
+            PerChannel.BackwardRows(act, data.X, data.Dy, dx, Channels, data.Trainables, gradients);
+            PerChannel.ForwardPlanes(act, data.X, y, Channels, Rows, data.Trainables);
+            PerChannel.BackwardPlanes(act, data.X, data.Dy, dx, Channels, Rows, data.Trainables, gradients);
+            for (int c = 0; c + Vec128<float>.Count <= Channels; c++)
+                PerChannel.Forward(act, Vec128<float>.Create(0.5f), data.Trainables, Channels, c);
+        }
+        Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+            Step();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void InPlaceAndWithoutTrainableGradients()
     {
         const int Rows = 6, Channels = 21;
