@@ -14,7 +14,7 @@ using BenchmarkDotNet.Running;
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --check [--sizes 4096,1M] [--filter-check Swish]
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --filter '*' [--sizes 1M] [BenchmarkDotNet options]
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --summarize BenchmarkDotNet.Artifacts/results
-//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --gemm   (matrix product vs FMA peak, docs/gemm.md)
+//   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --gemm [--cpu-time]   (matrix product vs FMA peak, docs/gemm.md)
 // Without a BenchmarkDotNet --job option the suite runs with the quick job below (about 13 minutes for everything on 2 cores).
 
 var rest = new List<string>(args);

@@ -61,4 +61,12 @@ public class DenseTests
         Assert.Contains("[8, 3]", error.Message);
         Assert.Contains("[*, 4]", error.Message);
     }
+
+    [Fact]
+    public void Backward_after_an_inference_forward_is_refused_when_the_pre_activation_was_not_kept()
+    {
+        var dense = new Dense<float, UserActivations.AdaptiveSwishActivation>(2, 3, new Random(1)) { IsTraining = false };
+        dense.Forward(new Tensor<float>(4, 2));
+        Assert.Throws<InvalidOperationException>(() => dense.Backward(new Tensor<float>(4, 3)));
+    }
 }

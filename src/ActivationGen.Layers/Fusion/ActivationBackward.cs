@@ -35,19 +35,27 @@ internal static class ActivationBackward
         }
     }
 
-    /// <summary>Channels-first: <paramref name="planes"/> contiguous planes of <paramref name="planeLength"/> values, plane p of channel p mod <paramref name="channels"/>.</summary>
+    /// <summary>
+    /// Channels-first: [<paramref name="batch"/>, <paramref name="channels"/>, <paramref name="plane"/>] (NCHW with
+    /// plane = H·W; batch 1 for a product's [channels, positions]). One channel's planes run in one call per width,
+    /// so short planes (16 values in the digits net) cost no more calls than long ones.
+    /// </summary>
     public static void Planes<T, TActivation>(
         in TActivation activation, ActivationTrainables<T, TActivation> trainables,
-        T[] kept, T[] outputGradient, T[] preActivationGradient, int planes, int planeLength, int channels)
+        T[] kept, T[] outputGradient, T[] preActivationGradient, int batch, int channels, int plane)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : struct, IUnaryActivation<T>
     {
-        var loop = new PlaneLoop<T, TActivation>(activation, trainables, kept, outputGradient, preActivationGradient);
-        for (int plane = 0; plane < planes; plane++)
+        var loop = new PlaneLoop<T, TActivation>(activation, trainables, kept, outputGradient, preActivationGradient)
         {
-            loop.PlaneStart = plane * planeLength;
-            loop.Channel = plane % channels;
-            VectorCascade.Run<T, PlaneLoop<T, TActivation>>(ref loop, 0, planeLength);
+            Batch = batch,
+            SampleStride = channels * plane,
+        };
+        for (int c = 0; c < channels; c++)
+        {
+            loop.Channel = c;
+            loop.PlaneStart = c * plane;
+            VectorCascade.Run<T, PlaneLoop<T, TActivation>>(ref loop, 0, plane);
         }
     }
 
@@ -97,8 +105,7 @@ internal static class ActivationBackward
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : struct, IUnaryActivation<T>
     {
-        public int PlaneStart;
-        public int Channel;
+        public int PlaneStart, Channel, Batch, SampleStride;
 
         // Not inlined: inlined into the caller's loop the JIT leaves the kernel's vector operators as calls (several times slower).
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -115,15 +122,20 @@ internal static class ActivationBackward
             ref T x = ref MemoryMarshal.GetArrayDataReference(kept);
             ref T dy = ref MemoryMarshal.GetArrayDataReference(outputGradient);
             ref T dz = ref MemoryMarshal.GetArrayDataReference(preActivationGradient);
-            for (; from + TV.Count <= to; from += TV.Count)
+            int end = from;
+            for (int n = 0; n < Batch; n++)
             {
-                nuint i = (nuint)(PlaneStart + from);
-                TV.StoreUnsafe(Step<T, TActivation, TV>(activation, TV.LoadUnsafe(ref x, i), TV.LoadUnsafe(ref dy, i), q, dq), ref dz, i);
-                for (int j = 0; j < dq.Length; j++)
-                    total[j] += dq[j];
+                int start = PlaneStart + n * SampleStride;
+                for (end = from; end + TV.Count <= to; end += TV.Count)
+                {
+                    nuint i = (nuint)(start + end);
+                    TV.StoreUnsafe(Step<T, TActivation, TV>(activation, TV.LoadUnsafe(ref x, i), TV.LoadUnsafe(ref dy, i), q, dq), ref dz, i);
+                    for (int j = 0; j < dq.Length; j++)
+                        total[j] += dq[j];
+                }
             }
             trainables.AddSums<TV>(total, Channel);
-            return from;
+            return end;
         }
     }
 }

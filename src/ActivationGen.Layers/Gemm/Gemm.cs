@@ -17,7 +17,8 @@ public static class Gemm
     /// C = op(A)·op(B) (plus C when <paramref name="accumulate"/>), then <paramref name="epilogue"/> on every result.
     /// op(A) is m×k and op(B) is k×n; with <paramref name="transposeA"/> A is stored k×m, with <paramref name="transposeB"/> B is stored n×k.
     /// </summary>
-    /// <remarks>When the product is split across threads the epilogue is called from several threads at once, each on its own results.</remarks>
+    /// <remarks>When the product is split across threads the epilogue is called from several threads at once, each on its own results.
+    /// An epilogue must not run a product itself: the thread's packing buffers are in use.</remarks>
     public static void Multiply<T, TEpilogue>(
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
         bool transposeA, bool transposeB, bool accumulate, ref TEpilogue epilogue)

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ActivationGen.Simd;
 
 namespace ActivationGen.Layers;
@@ -37,27 +38,15 @@ internal static class Packing<T, TVector>
                         Unsafe.CopyBlockUnaligned(ref Unsafe.As<T, byte>(ref to), ref Unsafe.As<T, byte>(ref from), (uint)(mr * Unsafe.SizeOf<T>()));
                         continue;
                     }
-                    for (int r = 0; r < height; r++)
-                        Unsafe.Add(ref to, r) = Unsafe.Add(ref from, r);
-                    for (int r = height; r < mr; r++)
-                        Unsafe.Add(ref to, r) = T.Zero;
+                    MemoryMarshal.CreateReadOnlySpan(ref from, height).CopyTo(MemoryMarshal.CreateSpan(ref to, height));
+                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, height), mr - height).Clear();
                 }
             }
             else
             {
                 // A is stored m×k: read each row forward, write it with stride MR (in small transposed blocks where it can).
                 ref T first = ref Unsafe.Add(ref Unsafe.AsRef(in a), (row + panel) * lda + depth);
-                int done = height == mr ? PanelTranspose<T>.Pack(ref first, lda, mr, depths, ref destination) : 0;
-                for (int r = 0; r < height; r++)
-                {
-                    ref T from = ref Unsafe.Add(ref first, r * lda);
-                    ref T to = ref Unsafe.Add(ref destination, r);
-                    for (int p = done; p < depths; p++)
-                        Unsafe.Add(ref to, (nint)p * mr) = Unsafe.Add(ref from, p);
-                }
-                for (int r = height; r < mr; r++)
-                    for (int p = 0; p < depths; p++)
-                        Unsafe.Add(ref destination, (nint)p * mr + r) = T.Zero;
+                TransposeLines(ref first, lda, height, mr, depths, ref destination);
             }
         }
     }
@@ -74,17 +63,7 @@ internal static class Packing<T, TVector>
             {
                 // B is stored n×k: read each column of op(B) forward, write it with stride NR (the same transposition as A's).
                 ref T first = ref Unsafe.Add(ref Unsafe.AsRef(in b), (column + panel) * ldb + depth);
-                int done = width == nr ? PanelTranspose<T>.Pack(ref first, ldb, nr, depths, ref destination) : 0;
-                for (int j = 0; j < width; j++)
-                {
-                    ref T from = ref Unsafe.Add(ref first, j * ldb);
-                    ref T to = ref Unsafe.Add(ref destination, j);
-                    for (int p = done; p < depths; p++)
-                        Unsafe.Add(ref to, (nint)p * nr) = Unsafe.Add(ref from, p);
-                }
-                for (int j = width; j < nr; j++)
-                    for (int p = 0; p < depths; p++)
-                        Unsafe.Add(ref destination, (nint)p * nr + j) = T.Zero;
+                TransposeLines(ref first, ldb, width, nr, depths, ref destination);
             }
             else
             {
@@ -101,13 +80,33 @@ internal static class Packing<T, TVector>
                     }
                     else
                     {
-                        for (int j = 0; j < width; j++)
-                            Unsafe.Add(ref to, j) = Unsafe.Add(ref from, j);
-                        for (int j = width; j < nr; j++)
-                            Unsafe.Add(ref to, j) = T.Zero;
+                        MemoryMarshal.CreateReadOnlySpan(ref from, width).CopyTo(MemoryMarshal.CreateSpan(ref to, width));
+                        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, width), nr - width).Clear();
                     }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="lines"/> lines of the source (each read forward, <paramref name="stride"/> apart) as the
+    /// first values of each step of a panel <paramref name="width"/> values wide, and zeros in the rest of each step.
+    /// </summary>
+    private static void TransposeLines(ref T source, nint stride, int lines, int width, int depths, ref T destination)
+    {
+        int done = PanelTranspose<T>.Pack(ref source, stride, lines, width, depths, ref destination);
+        int paired = done > 0 ? lines & ~1 : 0;
+        for (int r = paired; r < lines; r++)
+            for (int p = 0; p < done; p++)
+                Unsafe.Add(ref destination, (nint)p * width + r) = Unsafe.Add(ref source, r * stride + p);
+        for (int r = 0; r < lines; r++)
+        {
+            ref T from = ref Unsafe.Add(ref source, r * stride);
+            for (int p = done; p < depths; p++)
+                Unsafe.Add(ref destination, (nint)p * width + r) = Unsafe.Add(ref from, p);
+        }
+        if (lines < width)
+            for (int p = 0; p < depths; p++)
+                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (nint)p * width + lines), width - lines).Clear();
     }
 }

@@ -15,26 +15,30 @@ internal static class PanelTranspose<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     /// <summary>
-    /// Packs steps [0, returned) of the <paramref name="rows"/> lines starting at <paramref name="source"/> (line stride
-    /// <paramref name="lda"/>) into <paramref name="destination"/> (<paramref name="rows"/> values per step); the caller packs the rest.
+    /// Packs steps [0, returned) of the first <paramref name="lines"/> (rounded down to even) lines starting at
+    /// <paramref name="source"/> (line stride <paramref name="lda"/>) into <paramref name="destination"/>
+    /// (<paramref name="rows"/> values per step); the caller packs the rest, and an odd last line.
     /// </summary>
-    public static int Pack(ref T source, nint lda, int rows, int depths, ref T destination)
+    public static int Pack(ref T source, nint lda, int lines, int rows, int depths, ref T destination)
     {
-        if (typeof(T) == typeof(float) && Sse.IsSupported && rows % 2 == 0)
-            return PackSingle(ref Unsafe.As<T, float>(ref source), lda, rows, depths, ref Unsafe.As<T, float>(ref destination));
-        if (typeof(T) == typeof(double) && Sse2.IsSupported && rows % 2 == 0)
-            return PackDouble(ref Unsafe.As<T, double>(ref source), lda, rows, depths, ref Unsafe.As<T, double>(ref destination));
+        lines &= ~1;
+        if (lines == 0)
+            return 0;
+        if (typeof(T) == typeof(float) && Sse.IsSupported)
+            return PackSingle(ref Unsafe.As<T, float>(ref source), lda, lines, rows, depths, ref Unsafe.As<T, float>(ref destination));
+        if (typeof(T) == typeof(double) && Sse2.IsSupported)
+            return PackDouble(ref Unsafe.As<T, double>(ref source), lda, lines, rows, depths, ref Unsafe.As<T, double>(ref destination));
         return 0;
     }
 
-    private static int PackSingle(ref float source, nint lda, int rows, int depths, ref float destination)
+    private static int PackSingle(ref float source, nint lda, int lines, int rows, int depths, ref float destination)
     {
         int end = depths & ~3;
         for (int p = 0; p < end; p += 4)
         {
             ref float to = ref Unsafe.Add(ref destination, (nint)p * rows);
             int r = 0;
-            for (; r + 4 <= rows; r += 4)
+            for (; r + 4 <= lines; r += 4)
             {
                 ref float from = ref Unsafe.Add(ref source, r * lda + p);
                 Vector128<float> r0 = Vector128.LoadUnsafe(ref from), r1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref from, lda));
@@ -46,9 +50,9 @@ internal static class PanelTranspose<T>
                 Sse.MoveLowToHigh(high01, high23).StoreUnsafe(ref to, (nuint)(2 * rows + r));
                 Sse.MoveHighToLow(high23, high01).StoreUnsafe(ref to, (nuint)(3 * rows + r));
             }
-            if (r < rows)
+            if (r < lines)
             {
-                // Two rows left (MR = 6): each unpack holds two steps of the pair.
+                // Two lines left (MR = 6, or a partial panel): each unpack holds two steps of the pair.
                 ref float from = ref Unsafe.Add(ref source, r * lda + p);
                 Vector128<float> r0 = Vector128.LoadUnsafe(ref from), r1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref from, lda));
                 Vector128<double> low = Sse.UnpackLow(r0, r1).AsDouble(), high = Sse.UnpackHigh(r0, r1).AsDouble();
@@ -61,13 +65,13 @@ internal static class PanelTranspose<T>
         return end;
     }
 
-    private static int PackDouble(ref double source, nint lda, int rows, int depths, ref double destination)
+    private static int PackDouble(ref double source, nint lda, int lines, int rows, int depths, ref double destination)
     {
         int end = depths & ~1;
         for (int p = 0; p < end; p += 2)
         {
             ref double to = ref Unsafe.Add(ref destination, (nint)p * rows);
-            for (int r = 0; r < rows; r += 2)
+            for (int r = 0; r < lines; r += 2)
             {
                 ref double from = ref Unsafe.Add(ref source, r * lda + p);
                 Vector128<double> r0 = Vector128.LoadUnsafe(ref from), r1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref from, lda));

@@ -19,7 +19,7 @@ internal static class TileWriter<T, TVector>
         where TEpilogue : struct, IGemmEpilogue<T>
         => Write<TVector, TEpilogue>(value, ref destination, add, apply, row, column, ref epilogue);
 
-    /// <summary>Writes <paramref name="count"/> results of one row from <paramref name="source"/> (or zeros when it is null) into <paramref name="destination"/>.</summary>
+    /// <summary>Writes <paramref name="count"/> results of one row from <paramref name="source"/> (zeros when <paramref name="sourceIsZero"/>) into <paramref name="destination"/>.</summary>
     public static void WriteRow<TEpilogue>(ref T source, bool sourceIsZero, ref T destination, int count, bool add, bool apply, int row, int column, ref TEpilogue epilogue)
         where TEpilogue : struct, IGemmEpilogue<T>
     {

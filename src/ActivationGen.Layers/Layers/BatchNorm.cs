@@ -175,7 +175,7 @@ public sealed class BatchNorm<T, TActivation> : ILayer<T>
         ShapeCheck.RequireSame(outputGradient, Name, "output gradient", _output, "output");
         T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _output.Buffer : _preActivation!.Buffer;
         Tensor<T> dz = Tensor<T>.Reuse(ref _preActivationGradient, _output.Shape);
-        ActivationBackward.Planes(_activation, _trainables, kept, outputGradient.Buffer, dz.Buffer, _batch * Channels, _plane, Channels);
+        ActivationBackward.Planes(_activation, _trainables, kept, outputGradient.Buffer, dz.Buffer, _batch, Channels, _plane);
 
         ReadOnlySpan<T> dzs = dz.Span, xhat = _normalized.Span;
         for (int c = 0; c < Channels; c++)

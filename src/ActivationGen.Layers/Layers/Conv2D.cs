@@ -20,8 +20,9 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
     private readonly ActivationTrainables<T, TActivation> _trainables;
     private readonly Parameter<T>[] _parameters;
     private ConvGeometry _geometry;
-    // The product and its gradient are [outChannels, batch·plane]; the output, the kept pre-activation and its gradient NCHW.
-    private Tensor<T>? _columns, _product, _preActivation, _productGradient, _preActivationGradient, _columnsGradient;
+    // The product (the pre-activation, kept for backward) and its gradient are [outChannels, batch·plane]; the output NCHW.
+    private Tensor<T>? _columns, _product, _productGradient, _preActivationGradient, _columnsGradient;
+    private bool _productIsPreActivation;
     private Tensor<T>? _output, _inputGradient;
     private bool _forwardDone;
 
@@ -118,11 +119,9 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
         var bias = new RowBiasEpilogue<T>(Bias.Value);
         Gemm.Multiply(Weight.Value, columns.Span, product.Span, OutChannels, positions, patch, false, false, false, ref bias);
 
-        ReadOnlySpan<int> outputShape = [geometry.Batch, OutChannels, geometry.OutputHeight, geometry.OutputWidth];
-        Tensor<T> output = Tensor<T>.Reuse(ref _output, outputShape);
-        bool keepPreActivation = IsTraining && !ActivationBackward.KeepsOutput<T, TActivation>();
-        T[]? preActivation = keepPreActivation ? Tensor<T>.Reuse(ref _preActivation, outputShape).Buffer : null;
-        ActivationForward.PermutePlanes(_activation, _trainables, product.Buffer, output.Buffer, preActivation, geometry.Batch, OutChannels, geometry.OutputPlane);
+        Tensor<T> output = Tensor<T>.Reuse(ref _output, [geometry.Batch, OutChannels, geometry.OutputHeight, geometry.OutputWidth]);
+        ActivationForward.PermutePlanes(_activation, _trainables, product.Buffer, output.Buffer, geometry.Batch, OutChannels, geometry.OutputPlane);
+        _productIsPreActivation = IsTraining;
         _forwardDone = true;
         return output;
     }
@@ -136,12 +135,22 @@ public sealed class Conv2D<T, TActivation> : ILayer<T>
         ConvGeometry geometry = _geometry;
         int patch = geometry.PatchLength, positions = geometry.Positions;
 
-        T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _output.Buffer
-            : _preActivation?.Buffer ?? throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
-        Tensor<T> dzPlanes = Tensor<T>.Reuse(ref _preActivationGradient, _output.Shape);
-        ActivationBackward.Planes(_activation, _trainables, kept, outputGradient.Buffer, dzPlanes.Buffer, geometry.Batch * OutChannels, geometry.OutputPlane, OutChannels);
+        // y is kept as the NCHW output, the pre-activation as the product itself ([outChannels, positions]).
         Tensor<T> dz = Tensor<T>.Reuse(ref _productGradient, [OutChannels, positions]);
-        ConvGeometry.Permute<T>(dzPlanes.Span, dz.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
+        if (ActivationBackward.KeepsOutput<T, TActivation>())
+        {
+            Tensor<T> dzPlanes = Tensor<T>.Reuse(ref _preActivationGradient, _output.Shape);
+            ActivationBackward.Planes(_activation, _trainables, _output.Buffer, outputGradient.Buffer, dzPlanes.Buffer, geometry.Batch, OutChannels, geometry.OutputPlane);
+            ConvGeometry.Permute<T>(dzPlanes.Span, dz.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
+        }
+        else
+        {
+            if (!_productIsPreActivation)
+                throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
+            Tensor<T> dy = Tensor<T>.Reuse(ref _preActivationGradient, [OutChannels, positions]);
+            ConvGeometry.Permute<T>(outputGradient.Span, dy.Span, geometry.Batch, OutChannels, geometry.OutputPlane, toBatchFirst: false);
+            ActivationBackward.Planes(_activation, _trainables, _product.Buffer, dy.Buffer, dz.Buffer, 1, OutChannels, positions);
+        }
 
         // ∂W += ∂z·columnsᵀ, ∂b += row sums of ∂z, ∂columns = Wᵀ·∂z folded back onto the input.
         if (OutChannels * patch <= SmallWeightGradient)

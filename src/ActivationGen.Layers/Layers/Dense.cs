@@ -23,6 +23,7 @@ public sealed class Dense<T, TActivation> : ILayer<T>
     private readonly ActivationTrainables<T, TActivation> _trainables;
     private readonly Parameter<T>[] _parameters;
     private Tensor<T>? _input, _output, _preActivation, _preActivationGradient, _inputGradient;
+    private bool _keptPreActivation;
 
     /// <summary>A dense layer with seeded initial weights and zero biases.</summary>
     /// <param name="inputs">Features per sample.</param>
@@ -96,6 +97,7 @@ public sealed class Dense<T, TActivation> : ILayer<T>
             PerRow = false,
         };
         Gemm.Multiply(input.Span, Weight.Value, output.Span, batch, Units, Inputs, false, false, false, ref epilogue);
+        _keptPreActivation = keepPreActivation;
         return output;
     }
 
@@ -107,7 +109,7 @@ public sealed class Dense<T, TActivation> : ILayer<T>
         ShapeCheck.RequireSame(outputGradient, Name, "output gradient", _output, "output");
         int batch = _input.Dimension(0);
         T[] kept = ActivationBackward.KeepsOutput<T, TActivation>() ? _output.Buffer
-            : _preActivation?.Buffer ?? throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
+            : _keptPreActivation ? _preActivation!.Buffer : throw new InvalidOperationException($"{Name}: Backward needs a Forward in training mode first.");
         Tensor<T> dz = Tensor<T>.Reuse(ref _preActivationGradient, [batch, Units]);
         ActivationBackward.Rows(_activation, _trainables, kept, outputGradient.Buffer, dz.Buffer, batch, Units);
 

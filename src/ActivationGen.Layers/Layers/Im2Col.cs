@@ -69,28 +69,35 @@ internal readonly record struct ConvGeometry(
         ref T source = ref MemoryMarshal.GetReference(columns);
         ref T target = ref MemoryMarshal.GetReference(inputGradient);
         int positions = Positions, plane = OutputPlane, outWidth = OutputWidth, sampleStride = Channels * imageSize;
+        Span<int> firsts = stackalloc int[KernelWidth], counts = stackalloc int[KernelWidth];
+        for (int j = 0; j < KernelWidth; j++)
+        {
+            (int first, int end) = InsideColumns(j);
+            (firsts[j], counts[j]) = (first, end - first);
+        }
+        // Per image row, the kernel's columns innermost: they share the row's bookkeeping, and the adds read and
+        // write one image, which stays in cache across its lines.
         for (int c = 0; c < Channels; c++)
             for (int i = 0; i < KernelHeight; i++)
-                for (int j = 0; j < KernelWidth; j++)
-                {
-                    int row = ((c * KernelHeight + i) * KernelWidth + j) * positions;
-                    (int first, int end) = InsideColumns(j);
-                    int count = end - first;
-                    if (count == 0)
-                        continue;
-                    // Samples outermost here: the adds read and write the image, which then stays in cache across its lines.
-                    for (int n = 0; n < Batch; n++)
-                        for (int oy = 0; oy < OutputHeight; oy++)
+                for (int n = 0; n < Batch; n++)
+                    for (int oy = 0; oy < OutputHeight; oy++)
+                    {
+                        int y = oy * Stride - Padding + i;
+                        if ((uint)y >= (uint)Height)
+                            continue;
+                        ref T imageRow = ref Unsafe.Add(ref target, n * sampleStride + c * imageSize + y * Width);
+                        ref T lines = ref Unsafe.Add(ref source, (c * KernelHeight + i) * KernelWidth * positions + n * plane + oy * outWidth);
+                        for (int j = 0; j < KernelWidth; j++)
                         {
-                            int y = oy * Stride - Padding + i;
-                            if ((uint)y >= (uint)Height)
+                            int first = firsts[j], count = counts[j];
+                            if (count == 0)
                                 continue;
-                            ref T line = ref Unsafe.Add(ref source, row + n * plane + oy * outWidth + first);
-                            ref T to = ref Unsafe.Add(ref target, n * sampleStride + c * imageSize + y * Width + first * Stride - Padding + j);
+                            ref T line = ref Unsafe.Add(ref lines, j * positions + first);
+                            ref T to = ref Unsafe.Add(ref imageRow, first * Stride - Padding + j); // inside the row: first is the first column inside the image
                             for (int ox = 0, x = 0; ox < count; ox++, x += Stride)
                                 Unsafe.Add(ref to, x) += Unsafe.Add(ref line, ox);
                         }
-                }
+                    }
     }
 
     /// <summary>The output columns [first, end) whose input column ox·S − P + j lies inside the image.</summary>

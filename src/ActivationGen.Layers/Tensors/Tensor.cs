@@ -35,6 +35,14 @@ public sealed class Tensor<T>
         _buffer = data;
     }
 
+    // A view over the first elements of a buffer (which may hold more): ViewAs and Over.
+    private Tensor(T[] buffer, ReadOnlySpan<int> shape, int length)
+    {
+        _buffer = buffer;
+        _shape = shape.ToArray();
+        Length = length;
+    }
+
     /// <summary>The dimensions, outermost first (e.g. batch, channels, height, width).</summary>
     public ReadOnlySpan<int> Shape => _shape;
 
@@ -86,7 +94,7 @@ public sealed class Tensor<T>
         int length = Product(shape);
         if (length != Length)
             throw new ArgumentException($"A tensor of shape {ShapeText} cannot be viewed as {Format(shape)}.", nameof(shape));
-        view ??= new Tensor<T>(_buffer, _shape);
+        view ??= new Tensor<T>(_buffer, shape, length);
         view._buffer = _buffer;
         view.SetShape(shape);
         view.Length = length;
@@ -103,7 +111,7 @@ public sealed class Tensor<T>
         int length = Product(shape);
         if (length > buffer.Length)
             throw new ArgumentException($"The buffer holds {buffer.Length} values but shape {Format(shape)} needs {length}.", nameof(buffer));
-        view ??= new Tensor<T>(buffer, buffer.Length);
+        view ??= new Tensor<T>(buffer, shape, length);
         view._buffer = buffer;
         view.SetShape(shape);
         view.Length = length;
