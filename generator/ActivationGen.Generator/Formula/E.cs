@@ -12,9 +12,11 @@ namespace ActivationGen.Generator.Formula;
 /// Every rewrite is exact for every input, ±∞ and NaN included, so NaN in gives NaN out; at most the sign of
 /// a zero result changes (x + 0 is +0 for x = −0). Rewrites that are not exact there are not made: x − x, 0·x
 /// and 0/x stay as written (∞ − ∞, 0·∞ and 0/0 are NaN), and constants are re-associated only where that
-/// cannot overflow or round differently. One rewrite is deliberate: a factor moves inside a branch with a zero
-/// side (<see cref="Multiply"/>), so that zero stays 0 when the factor is infinite — the guard that lets
-/// derivatives of branches and saturating functions be 0 rather than 0·∞.
+/// cannot overflow or round differently. One rewrite is deliberate and not exact: a factor moves inside a
+/// branch with a zero side (<see cref="Multiply"/>), so that zero stays 0 when the factor is infinite — the
+/// guard that lets derivatives of branches and saturating functions be 0 rather than 0·∞ — and so into each
+/// term of a sum that holds such a branch, which rounds (and may overflow) differently from the product of
+/// the sum. The constant-factor limit guards are not such branches, so user arithmetic is not redistributed.
 /// </remarks>
 internal static class E
 {
@@ -161,7 +163,8 @@ internal static class E
         Op.Select => Select(gated[0], IsZero(gated[1]) ? Zero : apply(gated[1]), IsZero(gated[2]) ? Zero : apply(gated[2])),
         Op.Add => Add(apply(gated[0]), apply(gated[1])),
         Op.Subtract => Subtract(apply(gated[0]), apply(gated[1])),
-        _ => Negate(apply(gated[0])),
+        Op.Negate => Negate(apply(gated[0])),
+        _ => throw new System.InvalidOperationException("ActivationGen internal error: cannot distribute over " + gated.Op),
     };
 
     /// <summary>Whether c·d is exact and normal: one of them a power of two, the product within float's normal range.</summary>
