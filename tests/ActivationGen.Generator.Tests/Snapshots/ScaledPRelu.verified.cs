@@ -92,31 +92,6 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &gt; 0 ? scale * x : a * x</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? scale : a</c> where y = f(x).
-        /// </summary>
-        /// <remarks>
-        /// f = <c>x &gt; 0 ? scale * x : a * x</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? scale : a</c><br/>
-        /// ∂f/∂a = <c>x &gt; 0 ? 0 : x</c><br/>
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
-        public static void ScaledPReluBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale = 1f, float a = 0.25f)
-        {
-            global::ActivationGen.Elementwise.CheckLength(y.Length, dy.Length, nameof(dy));
-            global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
-            global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
-            global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
-            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
-            {
-                var job = new ScaledPReluBackwardFromOutputJob { y = y, dy = dy, dx = dx, scale = scale, a = a };
-                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
-                return;
-            }
-            ScaledPReluKernels.BackwardFromOutputSpans(y, dy, dx, scale, a);
-        }
-
-        /// <summary>
         /// ∂f/∂x of <c>x &gt; 0 ? scale * x : a * x</c> at one point: <c>x &gt; 0 ? scale : a</c>.
         /// </summary>
         /// <remarks>
@@ -163,7 +138,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("scale"),
                 global::System.Collections.Immutable.ImmutableArray.Create("a"),
                 global::System.Collections.Immutable.ImmutableArray.Create("x > 0 ? scale : a", "x > 0 ? 0 : x"),
-                "y > 0 ? scale : a");
+                null);
 
             /// <inheritdoc/>
             public static int InputCount => 1;
@@ -172,7 +147,7 @@ namespace Users.Models
             public static int TrainableCount => 1;
 
             /// <inheritdoc/>
-            public static bool HasBackwardFromOutput => true;
+            public static bool HasBackwardFromOutput => false;
 
             /// <inheritdoc/>
             public float TrainableDefault(int index) => index switch
@@ -207,10 +182,7 @@ namespace Users.Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-            {
-                ScaledPReluKernels.BackwardFromOutput(y, dy, TV.Create(Scale), trainables[0], out var dx);
-                return dx;
-            }
+                => throw new global::System.NotSupportedException("ScaledPRelu has no backward from the output alone: keep the input and call Backward.");
 
             /// <inheritdoc/>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -247,7 +219,7 @@ namespace Users.Models
 
             /// <inheritdoc/>
             public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
-                => global::Users.Models.MyActivations.ScaledPReluBackwardFromOutput(y, dy, dx, Scale, trainables[0]);
+                => throw new global::System.NotSupportedException("ScaledPRelu has no backward from the output alone: keep the input and call Backward.");
 
             /// <inheritdoc/>
             public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
@@ -309,16 +281,6 @@ namespace Users.Models
             TV selected1 = TV.ConditionalSelect(isGreater0, TV.Create(0f), product2);
             dx = selected0;
             da = selected1;
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static void BackwardFromOutput<TV>(TV y, TV dy, TV scale, TV a, out TV dx)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-        {
-            TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, scale, a);
-            TV product0 = dy * selected0;
-            dx = product0;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
@@ -457,45 +419,6 @@ namespace Users.Models
             }
             da = (float)daTotal;
         }
-
-        public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
-        {
-            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, scale, a);
-            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, scale, a);
-            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, scale, a);
-            else
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, scale, a);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
-            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-        {
-            if (dx.Length == 0)
-                return;
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
-            TV vScale = TV.Create(scale);
-            TV vA = TV.Create(a);
-            nuint width = (nuint)TV.Count;
-            nuint last = (nuint)dx.Length - width;
-            TV lastY = TV.LoadUnsafe(ref yRef, last);
-            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
-            {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                ScaledPReluKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
-            }
-        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -541,21 +464,6 @@ namespace Users.Models
         {
             ScaledPReluKernels.BackwardWithTrainablesSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.scale, this.a, out float daPart);
             global::ActivationGen.Parallelism.Add(ref this.da, daPart);
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
-    file ref struct ScaledPReluBackwardFromOutputJob : global::ActivationGen.IChunkedJob
-    {
-        public global::System.ReadOnlySpan<float> y;
-        public global::System.ReadOnlySpan<float> dy;
-        public global::System.Span<float> dx;
-        public float scale;
-        public float a;
-
-        public void Run(int start, int length)
-        {
-            ScaledPReluKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.scale, this.a);
         }
     }
 }
