@@ -11,6 +11,15 @@ namespace ActivationGen.Layers;
 /// trainables' gradients reduced in the same pass. <c>kept</c> is the output y when the layer could keep only y
 /// (<see cref="KeepsOutput{T, TActivation}"/>), otherwise the pre-activation.
 /// </summary>
+/// <remarks>
+/// These loops overlap the runtime's <c>PerChannel.BackwardRows</c>/<c>BackwardPlanes</c> but are kept, because
+/// the layers need three things PerChannel does not do: the backward from the kept output y
+/// (<c>BackwardFromOutput</c>, so a ReLU-family layer keeps no pre-activation), a trainable shared by the whole
+/// layer (<see cref="TrainableSharing.Shared"/>: PerChannel wants TrainableCount × C values), and one named
+/// <see cref="Parameter{T}"/> per trainable rather than one span of TrainableCount × C. Moving onto PerChannel
+/// means adding those as PerChannel overloads (and measuring its compensated sums against the plain ones here on
+/// the digits net); that was not done in the clean-up pass that wrote this note.
+/// </remarks>
 internal static class ActivationBackward
 {
     /// <summary>True when y alone suffices: the activation has a backward from its output and no trainables needing x.</summary>

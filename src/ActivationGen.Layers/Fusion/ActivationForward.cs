@@ -13,6 +13,8 @@ namespace ActivationGen.Layers;
 /// <remarks>
 /// Measured on the digits net: the activation inside the product's epilogue ran at half the speed of this tight
 /// loop (the register-tiled product leaves the kernel few registers), and the permutation is a pass anyway.
+/// Not <c>PerChannel.ForwardPlanes</c>: that keeps the layout (y at x's index), this moves [channels, batch·plane]
+/// to NCHW in the same pass, and takes a shared trainable (see <see cref="ActivationBackward"/>).
 /// </remarks>
 internal static class ActivationForward
 {

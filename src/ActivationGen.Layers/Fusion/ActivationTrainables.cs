@@ -11,9 +11,13 @@ namespace ActivationGen.Layers;
 /// <c>layer.trainable</c>), and the two ways its loops meet them: channels-last (a vector's lanes are consecutive
 /// channels) and channels-first (a vector lies within one channel's plane, so every lane has the same value).
 /// </summary>
+/// <remarks>
+/// Any activation, of one input or several (a gate f(a, b), a time-aware f(x, t)): the trainables are per channel
+/// whatever the inputs, so dense, convolution, batch-norm and sequence layers all keep them here.
+/// </remarks>
 internal sealed class ActivationTrainables<T, TActivation>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    where TActivation : struct, IUnaryActivation<T>
+    where TActivation : struct, IActivation<T>
 {
     private readonly T[][] _values;
     private readonly T[][] _gradients;

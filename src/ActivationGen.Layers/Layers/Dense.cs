@@ -94,7 +94,6 @@ public sealed class Dense<T, TActivation> : ILayer<T>
             Bias = Bias.Value,
             PreActivation = keepPreActivation ? Tensor<T>.Reuse(ref _preActivation, [batch, Units]).Buffer : null,
             Columns = Units,
-            PerRow = false,
         };
         Gemm.Multiply(input.Span, Weight.Value, output.Span, batch, Units, Inputs, false, false, false, ref epilogue);
         _keptPreActivation = keepPreActivation;

@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace ActivationGen.Layers;
 
@@ -25,7 +24,7 @@ public sealed class SoftmaxCrossEntropy<T>
         if (labels.Length != batch)
             throw new ArgumentException($"softmax cross-entropy: {labels.Length} labels for logits of shape {logits.ShapeText}; one per row was expected.", nameof(labels));
         Tensor<T> logProbabilities = Tensor<T>.Reuse(ref _logProbabilities, logits.Shape);
-        LogSoftmax(logits.Span, logProbabilities.Span, classes);
+        StableSoftmax.LogRows<T>(logits.Span, logProbabilities.Span, classes);
 
         Tensor<T> gradient = Tensor<T>.Reuse(ref _gradient, logits.Shape);
         ReadOnlySpan<T> logP = logProbabilities.Span;
@@ -62,28 +61,5 @@ public sealed class SoftmaxCrossEntropy<T>
             correct += best == labels[row] ? 1 : 0;
         }
         return correct;
-    }
-
-    private static void LogSoftmax(ReadOnlySpan<T> x, Span<T> y, int rowLength)
-    {
-        if (typeof(T) == typeof(float))
-        {
-            Activations.LogSoftmax(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y), rowLength);
-            return;
-        }
-        // The catalog's row kernels are float-only; the same stable form, x − max − log Σ exp(x − max), in T.
-        for (int start = 0; start < x.Length; start += rowLength)
-        {
-            ReadOnlySpan<T> row = x.Slice(start, rowLength);
-            T max = row[0];
-            foreach (T value in row)
-                max = T.Max(max, value);
-            T sum = T.Zero;
-            foreach (T value in row)
-                sum += T.Exp(value - max);
-            T shift = max + T.Log(sum);
-            for (int j = 0; j < rowLength; j++)
-                y[start + j] = row[j] - shift;
-        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
     where TGate : struct, IBinaryActivation<T>
 {
     private readonly TGate gate;
-    private readonly MultiInputTrainables<T, TGate> trainables;
+    private readonly ActivationTrainables<T, TGate> trainables;
     private readonly Parameter<T>[] parameters;
     private Tensor<T>? input, output, gateInput, valueInput, gateGradient, valueGradient, inputGradient;
 
@@ -49,7 +49,7 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
         ValueBias = new Parameter<T>($"{name}.valueBias", units);
         Initialization.Fill<T>(GateWeight.Value, WeightInit.Xavier, inputSize, units, random);
         Initialization.Fill<T>(ValueWeight.Value, WeightInit.Xavier, inputSize, units, random);
-        trainables = new MultiInputTrainables<T, TGate>(name, gate, units, sharing);
+        trainables = new ActivationTrainables<T, TGate>(name, gate, units, sharing);
         parameters = [GateWeight, GateBias, ValueWeight, ValueBias, .. trainables.Parameters];
     }
 
@@ -121,7 +121,6 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
             loop.RowStart = row * Units;
             VectorCascade.Run<T, GateBackward>(ref loop, 0, Units);
         }
-        trainables.FlushGradients();
 
         // ∂Wa += xᵀ·∂a, ∂ba += Σ ∂a, likewise for b; ∂x = ∂a·Waᵀ + ∂b·Wbᵀ.
         Gemm.Multiply<T>(input.Span, da.Span, GateWeight.Gradient, InputSize, Units, rows, transposeA: true, accumulate: true);

@@ -48,7 +48,6 @@ public sealed partial class RecurrentCell<T, TActivation>
         Gemm.Multiply<T>(preActivationGradients, InputWeight.Value, inputGradients.AsSpan(0, rows * InputSize), rows, InputSize, HiddenSize,
             transposeB: true);
         SequenceLayout.ToBatchMajor<T>(inputGradients, inputGradient.Span, batch, steps, InputSize);
-        trainables.FlushGradients();
         return inputGradient;
     }
 

@@ -32,7 +32,7 @@ public sealed partial class RecurrentCell<T, TActivation> : ILayer<T>
     where TActivation : struct, IActivation<T>
 {
     private readonly TActivation activation;
-    private readonly MultiInputTrainables<T, TActivation> trainables;
+    private readonly ActivationTrainables<T, TActivation> trainables;
     private readonly Parameter<T>[] parameters;
     private Tensor<T>? output;
     private Tensor<T>? inputGradient;
@@ -86,7 +86,7 @@ public sealed partial class RecurrentCell<T, TActivation> : ILayer<T>
         recurrentWeightTransposed = new T[hiddenSize * hiddenSize];
         Initialization.Fill<T>(InputWeight.Value, WeightInit.Xavier, inputSize, hiddenSize, random);
         Initialization.Fill<T>(RecurrentWeight.Value, WeightInit.Xavier, hiddenSize, hiddenSize, random);
-        trainables = new MultiInputTrainables<T, TActivation>(name, this.activation, hiddenSize, sharing);
+        trainables = new ActivationTrainables<T, TActivation>(name, this.activation, hiddenSize, sharing);
         parameters = [InputWeight, RecurrentWeight, Bias, .. trainables.Parameters];
     }
 
