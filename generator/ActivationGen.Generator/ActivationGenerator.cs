@@ -30,10 +30,14 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Emit);
         var diagnostics = bound.Select(static (b, _) => b.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(sources, static (output, source) =>
+        // Hint names are compared ignoring case and must be unique: F and f, or a repeated declaration,
+        // still get a file each (the desired name, else a numbered one), in source order.
+        context.RegisterSourceOutput(sources.Collect(), static (output, all) =>
         {
-            if (source.Text is not null)
-                output.AddSource(source.HintName, source.Text);
+            var taken = new HintNames();
+            foreach (var source in all)
+                if (source.Text is not null)
+                    output.AddSource(taken.Take(source.HintName), source.Text);
         });
         context.RegisterSourceOutput(diagnostics, static (output, list) =>
         {

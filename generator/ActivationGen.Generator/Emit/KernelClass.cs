@@ -52,7 +52,7 @@ internal static class KernelClass
                     string.Join(", ", member.Reads.Select(n => $"{s.VectorType} {n}")),
                     VectorParameters(s),
                     string.Join(", ", outs.Select(n => $"out {s.VectorType} {n}")));
-                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", member.Tape, outs);
+                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", member.Tape!, outs);
             }
             foreach (var member in members)
             {

@@ -59,7 +59,9 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, Equat
                 case CallSyntax c: foreach (var a in c.Arguments) pending.Push(a); break;
             }
         }
-        return spec.Parameters.Where(p => !used.Contains(p.Name)).Select(p =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, declaration.Source.Argument, p.Name, spec.Name));
+        return spec.Parameters
+            .Select((p, i) => (p.Name, Location: declaration.ParameterLocations[i]))
+            .Where(p => !used.Contains(p.Name))
+            .Select(p => DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, p.Location, p.Name, spec.Name));
     }
 }
