@@ -39,10 +39,12 @@ public sealed class ActivationGenerator : IIncrementalGenerator
                 if (source.Text is not null)
                     output.AddSource(taken.Take(source.HintName), source.Text);
         });
-        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        // Reported against the compilation's own trees, so that they are in source: the IDE then offers code
+        // fixes for them. The combination only re-runs this loop; no step of the pipeline depends on it.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
         {
-            foreach (var diagnostic in list)
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            foreach (var diagnostic in pair.Left)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
         });
     }
 }

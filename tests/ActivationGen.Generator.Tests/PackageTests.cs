@@ -85,6 +85,7 @@ public sealed class PackageTests
             "lib/net10.0/ActivationGen.dll",
             "lib/net10.0/ActivationGen.xml",
             "analyzers/dotnet/cs/ActivationGen.Generator.dll",
+            "analyzers/dotnet/cs/ActivationGen.CodeFixes.dll",
             "README.md",
             "LICENSE",
             "AnalyzerReleases.Shipped.md",
