@@ -175,10 +175,25 @@ public sealed class DiagnosticTests
         Assert.Equal("AG0010", diagnostic.Id);
     }
 
-    [Fact]
-    public void LongFlatChainsAreBoundedToo()
+    [Theory]
+    [InlineData(" + ")]
+    [InlineData(" - ")]
+    [InlineData(" * ")]
+    public void LongFlatChainsAreWideNotDeep(string op)
     {
-        string formula = string.Join(" + ", Enumerable.Repeat("x", 5000));
+        string formula = string.Join(op, Enumerable.Range(1, 5000).Select(i => $"sin(x * {i})"));
+        var outcome = Run($$"""
+            [Activation("{{formula}}")]
+            public static partial float F(float x);
+            """);
+
+        Assert.Empty(outcome.Diagnostics);
+    }
+
+    [Fact]
+    public void LongChainsOfDivisionsAreBoundedToo()
+    {
+        string formula = "x" + string.Concat(Enumerable.Repeat(" / 2", 300));
         var outcome = Run($$"""
             [Activation("{{formula}}")]
             public static partial float F(float x);

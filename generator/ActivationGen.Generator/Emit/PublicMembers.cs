@@ -121,5 +121,12 @@ internal static class PublicMembers
                 writer.Line($"global::ActivationGen.Elementwise.CheckOverlap<{s.T}>({read}, {output}, nameof({output}));");
     }
 
-    private static string Xml(string text) => SecurityElement.Escape(text) ?? "";
+    /// <summary>
+    /// Escaped for XML, and cut short past <see cref="LongestDoc"/> characters: a formula of 10,000 terms
+    /// would otherwise repeat megabytes of text in every member's docs.
+    /// </summary>
+    internal static string Xml(string text) =>
+        SecurityElement.Escape(text.Length <= LongestDoc ? text : text.Substring(0, LongestDoc) + " … (cut short; see the declaration)") ?? "";
+
+    private const int LongestDoc = 600;
 }
