@@ -13,7 +13,7 @@ namespace ActivationGen.Benchmarks;
 /// terms, 500 declarations in one compilation, and the re-run after an unrelated edit among those 500.
 /// Each iteration runs a fresh driver (or the warm one, for the edit) over a prepared compilation, so only
 /// the generator is timed, not parsing the user's code or compiling what it generates.
-/// Run: <c>dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --no-check --filter '*GeneratorBenchmarks*'</c>.
+/// Run: <c>dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --no-check --filter '*GeneratorBenchmarks*' --job short --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
