@@ -30,15 +30,21 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Emit);
         var diagnostics = bound.Select(static (b, _) => b.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(sources, static (output, source) =>
+        // Hint names are compared ignoring case and must be unique: F and f, or a repeated declaration,
+        // still get a file each (the desired name, else a numbered one), in source order.
+        context.RegisterSourceOutput(sources.Collect(), static (output, all) =>
         {
-            if (source.Text is not null)
-                output.AddSource(source.HintName, source.Text);
+            var taken = new HintNames();
+            foreach (var source in all)
+                if (source.Text is not null)
+                    output.AddSource(taken.Take(source.HintName), source.Text);
         });
-        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        // Reported against the compilation's own trees, so that they are in source: the IDE then offers code
+        // fixes for them. The combination only re-runs this loop; no step of the pipeline depends on it.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
         {
-            foreach (var diagnostic in list)
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            foreach (var diagnostic in pair.Left)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
         });
         BenchmarkStubPipeline.Register(context);
     }

@@ -32,7 +32,7 @@ public sealed class BenchmarkStubTests
             BenchmarkHarness.Compile("Bench", BenchmarkHarness.BenchmarkDotNet, Declarations(name, formula, parameters)));
 
         Assert.Empty(diagnostics);
-        Snapshot.Verify(name + ".Benchmarks", sources[$"Users.Models.MyActivations.{name}.Benchmarks.g.cs"]);
+        Snapshot.Verify(name + ".Benchmarks", StubOf(sources, name));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class BenchmarkStubTests
             Declarations("Silu", "x * sigmoid(x)", "float x"), assemblyAttribute));
 
         Assert.Empty(diagnostics);
-        Assert.Equal(["Users.Models.MyActivations.Silu.g.cs"], sources.Keys);
+        Assert.Equal(["Users.Models.MyActivations.Silu(float).g.cs"], sources.Keys);
         Assert.DoesNotContain(sources.Values, text => text.Contains("BenchmarkDotNet", StringComparison.Ordinal));
         Assert.DoesNotContain(output.ReferencedAssemblyNames, a => a.Name.StartsWith("BenchmarkDotNet", StringComparison.Ordinal));
     }
@@ -66,7 +66,7 @@ public sealed class BenchmarkStubTests
 
         Assert.Empty(fromSource.Diagnostics);
         Assert.Empty(fromMetadata.Diagnostics);
-        string[] stubs = ["Users.Models.MyActivations.Elu.Benchmarks.g.cs", "Users.Models.MyActivations.Swish.Benchmarks.g.cs"];
+        string[] stubs = ["Users.Models.MyActivations.Elu(double,double).Benchmarks.g.cs", "Users.Models.MyActivations.Swish(float,float).Benchmarks.g.cs"];
         Assert.Equal(stubs, fromMetadata.Sources.Keys.Order(StringComparer.Ordinal));
         foreach (var stub in stubs)
             Assert.Equal(fromSource.Sources[stub], fromMetadata.Sources[stub]);
@@ -89,8 +89,8 @@ public sealed class BenchmarkStubTests
             "[assembly: ActivationGen.BenchmarkActivations(Sizes = new[] { 100, 200 })]"));
 
         Assert.Empty(diagnostics);
-        Assert.Contains("BenchmarkData.Sizes(100, 200)", sources["Users.Models.MyActivations.Silu.Benchmarks.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("BenchmarkData.Sizes(7)", sources["Users.Models.MyActivations.Tanh.Benchmarks.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("BenchmarkData.Sizes(100, 200)", StubOf(sources, "Silu"), StringComparison.Ordinal);
+        Assert.Contains("BenchmarkData.Sizes(7)", StubOf(sources, "Tanh"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -151,4 +151,9 @@ public sealed class BenchmarkStubTests
             throw e.InnerException;
         }
     }
+
+    /// <summary>The stub file of activation <paramref name="name"/>; hint names carry the parameter types (overloads).</summary>
+    private static string StubOf(IReadOnlyDictionary<string, string> sources, string name) =>
+        Assert.Single(sources, kv => kv.Key.StartsWith($"Users.Models.MyActivations.{name}(", StringComparison.Ordinal)
+            && kv.Key.EndsWith(".Benchmarks.g.cs", StringComparison.Ordinal)).Value;
 }

@@ -83,7 +83,7 @@ public sealed class IncrementalityTests
         // which the activation struct's Info carries, differs: Elu alone is emitted again.
         var modified = Assert.Single(emitted, o => o.Reason == IncrementalStepRunReason.Modified);
         var (hintName, text) = ((string, string?))modified.Value;
-        Assert.Equal("Users.MyActivations.Elu.g.cs", hintName);
+        Assert.Equal("Users.MyActivations.Elu(double,double).g.cs", hintName);
         Assert.Contains("\"x > 0 ? x : alpha * (exp(x) - 1) \",", text);
         Assert.All(emitted.Where(o => o != modified), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Contains(result.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);

@@ -8,17 +8,22 @@ namespace ActivationGen.Generator.Tests;
 /// </summary>
 public sealed class PackageTests
 {
+    /// <summary>
+    /// Packs with a version no earlier run used, restores into a private package folder (so neither a stale
+    /// copy in the global cache nor another run can shadow it), and builds the README's quick start verbatim.
+    /// </summary>
     [Fact]
-    public void APackedPackageGeneratesAndRunsInAConsumerProject()
+    public void APackedPackageRunsTheReadmeQuickStartInAFreshProject()
     {
         string root = RepositoryRoot();
         string work = Directory.CreateTempSubdirectory("activationgen-package-").FullName;
         try
         {
             string feed = Path.Combine(work, "feed");
-            string version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            string version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff") + Environment.ProcessId;
             Run(root, "dotnet", $"pack src/ActivationGen/ActivationGen.csproj -o \"{feed}\" -p:Version={version}");
-            Assert.True(File.Exists(Path.Combine(feed, $"ActivationGen.{version}.nupkg")));
+            AssertPackageLayout(Path.Combine(feed, $"ActivationGen.{version}.nupkg"));
+            Assert.True(File.Exists(Path.Combine(feed, $"ActivationGen.{version}.snupkg")), "no symbols package");
 
             string consumer = Path.Combine(work, "Consumer");
             Directory.CreateDirectory(consumer);
@@ -28,6 +33,7 @@ public sealed class PackageTests
                     <OutputType>Exe</OutputType>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <RestorePackagesPath>{{Path.Combine(work, "packages")}}</RestorePackagesPath>
                     <RestoreSources>{{feed}}</RestoreSources>
                   </PropertyGroup>
@@ -36,33 +42,19 @@ public sealed class PackageTests
                   </ItemGroup>
                 </Project>
                 """);
-            File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
-                using System.Linq;
-                using ActivationGen;
-
-                float[] x = [-2f, 0f, 3f];
-                var y = new float[3];
-                var dx = new float[3];
-                Mine.Swish(x, y, 1f);
-                Mine.SwishBackward(x, [1f, 1f, 1f], dx, 1f, out float dBeta);
-                System.Console.WriteLine(string.Join(" ", y.Concat(dx).Append(dBeta).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
-
-                static partial class Mine
-                {
-                    [Activation("x * sigmoid(beta * x)")]
-                    public static partial float Swish(float x, [Trainable] float beta);
-                }
-                """);
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), QuickStart(root));
 
             string output = Run(consumer, "dotnet", "run");
 
+            // y = f(2), slope = f'(2) at beta = 1; dBeta = Σ ∂f/∂beta over xs = (-2, 0, 3) with dy = 1.
             var values = output.Trim().Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            double[] x = [-2, 0, 3];
             double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
-            var expected = x.Select(v => v * Sigmoid(v))
-                .Concat(x.Select(v => Sigmoid(v) + v * Sigmoid(v) * (1 - Sigmoid(v))))
-                .Append(x.Sum(v => v * v * Sigmoid(v) * (1 - Sigmoid(v))))
-                .ToArray();
+            double[] expected =
+            [
+                2 * Sigmoid(2),
+                Sigmoid(2) + 2 * Sigmoid(2) * (1 - Sigmoid(2)),
+                new[] { -2.0, 0, 3 }.Sum(x => x * x * Sigmoid(x) * (1 - Sigmoid(x))),
+            ];
             Assert.Equal(expected.Length, values.Length);
             for (int i = 0; i < values.Length; i++)
                 Assert.True(Math.Abs(values[i] - expected[i]) <= 1e-6, $"value {i}: {values[i]} vs {expected[i]}");
@@ -71,6 +63,35 @@ public sealed class PackageTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The first C# block under "## Quick start" in README.md, exactly as a reader would paste it.</summary>
+    private static string QuickStart(string root)
+    {
+        string readme = File.ReadAllText(Path.Combine(root, "README.md")).Replace("\r\n", "\n");
+        int section = readme.IndexOf("\n## Quick start", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no Quick start section");
+        int open = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        int close = readme.IndexOf("\n```", open, StringComparison.Ordinal);
+        return readme.Substring(open, close - open + 1);
+    }
+
+    private static void AssertPackageLayout(string package)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var expected in new[]
+        {
+            "lib/net10.0/ActivationGen.dll",
+            "lib/net10.0/ActivationGen.xml",
+            "analyzers/dotnet/cs/ActivationGen.Generator.dll",
+            "analyzers/dotnet/cs/ActivationGen.CodeFixes.dll",
+            "README.md",
+            "LICENSE",
+            "AnalyzerReleases.Shipped.md",
+            "AnalyzerReleases.Unshipped.md",
+        })
+            Assert.Contains(expected, entries);
     }
 
     private static string Run(string directory, string command, string arguments)
@@ -84,6 +105,8 @@ public sealed class PackageTests
         // The test host's MSBuild settings must not leak into the nested build.
         foreach (var variable in new[] { "MSBuildSDKsPath", "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
             start.Environment.Remove(variable);
+        // The quick start prints with the current culture; the check parses invariant numbers.
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

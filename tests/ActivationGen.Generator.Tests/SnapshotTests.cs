@@ -32,7 +32,8 @@ public sealed class SnapshotTests
 
         Assert.Empty(outcome.Diagnostics);
         var generated = Assert.Single(outcome.Sources);
-        Assert.Equal($"Users.Models.MyActivations.{name}.g.cs", generated.Key);
+        string types = string.Join(",", parameters.Split(", ").Select(p => p.Contains("double") ? "double" : "float"));
+        Assert.Equal($"Users.Models.MyActivations.{name}({types}).g.cs", generated.Key);
         Snapshot.Verify(name, generated.Value);
     }
 

@@ -19,21 +19,43 @@ internal static class ReverseMode
         var targets = new HashSet<string>(wrt);
         Visit(root, targets, order, dependsOnWrt);
 
-        var adjoints = new Dictionary<Expr, Expr> { [root] = seed };
+        // Contributions are summed when their node is reached, all parents being done by then.
+        var contributions = new Dictionary<Expr, List<Expr>> { [root] = [seed] };
         for (int i = order.Count - 1; i >= 0; i--)
         {
-            if (order[i] is not Apply node || !adjoints.TryGetValue(node, out var g) || !dependsOnWrt[node])
+            if (order[i] is not Apply node || !contributions.TryGetValue(node, out var parts) || !dependsOnWrt[node])
                 continue;
-            var local = Functions.Of(node.Op).Derivative(node, g, gates);
+            var local = Functions.Of(node.Op).Derivative(node, Sum(parts), gates);
             for (int k = 0; k < node.Args.Count; k++)
             {
                 var arg = node.Args[k];
                 if (local[k] is not { } contribution || E.IsZero(contribution) || !dependsOnWrt[arg])
                     continue;
-                adjoints[arg] = adjoints.TryGetValue(arg, out var sum) ? E.Add(sum, contribution) : contribution;
+                if (contributions.TryGetValue(arg, out var list))
+                    list.Add(contribution);
+                else
+                    contributions[arg] = [contribution];
             }
         }
-        return wrt.Select(name => adjoints.TryGetValue(E.Var(name), out var g) ? g : E.Zero).ToArray();
+        return wrt.Select(name => contributions.TryGetValue(E.Var(name), out var parts) ? Sum(parts) : E.Zero).ToArray();
+    }
+
+    /// <summary>Folded in order; a long list (x in a sum of 10,000 terms) pairwise, so the adjoint stays shallow.</summary>
+    private static Expr Sum(List<Expr> parts)
+    {
+        if (parts.Count <= 64)
+            return parts.Skip(1).Aggregate(parts[0], E.Add);
+        var level = parts;
+        while (level.Count > 1)
+        {
+            var next = new List<Expr>((level.Count + 1) / 2);
+            for (int i = 0; i + 1 < level.Count; i += 2)
+                next.Add(E.Add(level[i], level[i + 1]));
+            if (level.Count % 2 == 1)
+                next.Add(level[level.Count - 1]);
+            level = next;
+        }
+        return level[0];
     }
 
     // Post-order: every node after its arguments, each distinct subtree once.

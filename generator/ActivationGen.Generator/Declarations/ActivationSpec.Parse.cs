@@ -33,37 +33,45 @@ internal sealed partial record ActivationSpec
             : FormulaSource.From(argument);
         string? formula = attribute.ConstructorArguments.FirstOrDefault().Value as string;
 
-        bool allTypesPartial = method.ContainingType is { } outer && ContainingTypesArePartial(outer, cancellationToken);
+        // A non-partial enclosing type is the compiler's error (CS0260, once the generated part exists): the
+        // generator still emits every member there, so that call sites see the whole API and no CS8795.
+        // A file-local type cannot be extended from another file at all.
+        bool inFileLocalType = InFileLocalType(method.ContainingType);
+        if (inFileLocalType)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, nameLocation, method.Name));
         bool isPartialDefinition = method.IsPartialDefinition && method.PartialImplementationPart is null;
-        if (!method.IsStatic || !isPartialDefinition || !allTypesPartial)
-        {
-            string why = !allTypesPartial ? " (every enclosing type must be partial)" : "";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotStaticPartial, nameLocation, method.Name, why));
-        }
+        if (!method.IsStatic || !isPartialDefinition)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotStaticPartial, nameLocation, method.Name, ""));
+        var takenNames = new SortedSet<string>(System.StringComparer.Ordinal);
+        diagnostics.AddRange(MemberCollisions.Find(method, ActivationAttribute, nameLocation, takenNames));
+        bool canImplement = isPartialDefinition && !inFileLocalType && !MemberCollisions.IsRepeatedDefinition(method, ActivationAttribute);
         if (method.IsGenericMethod)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethod, nameLocation, method.Name));
 
         var elementType = ElementTypeOf(method.ReturnType);
         if (elementType is null || method.ReturnsByRef || method.ReturnsByRefReadonly)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType,
-                SourceSpan.From(syntax.ReturnType.GetLocation()), "The return type", method.Name));
+                SourceSpan.From(syntax.ReturnType.GetLocation()), "The return type", method.Name, TypeName(method.ReturnType)));
 
         var parameters = new List<ParameterSpec>();
+        var parameterLocations = new List<SourceSpan>();
         foreach (var parameter in method.Parameters)
         {
             var kind = KindOf(parameter, diagnostics);
             var parameterType = ElementTypeOf(parameter.Type);
             var location = parameter.Locations.FirstOrDefault() is { } l ? SourceSpan.From(l) : nameLocation;
+            parameterLocations.Add(location);
             bool mismatched = parameterType is null || (elementType is not null && parameterType != elementType);
             if (mismatched || parameter.RefKind != RefKind.None || parameter.IsParams)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location,
-                    $"The parameter '{parameter.Name}'", method.Name));
+                    $"The parameter '{parameter.Name}'", method.Name, (ModifiersOf(parameter) + TypeName(parameter.Type)).Trim()));
             parameters.Add(new ParameterSpec(
                 parameter.Name,
+                SourceNames.Identifier(parameter.Name),
                 kind,
                 parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 ModifiersOf(parameter),
-                DefaultOf(parameter, elementType)));
+                parameterType is null ? null : DefaultOf(parameter, elementType)));
         }
         if (parameters.Count > 0 && parameters.All(p => p.Kind != ParameterKind.Input))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoInput, nameLocation, method.Name));
@@ -74,19 +82,22 @@ internal sealed partial record ActivationSpec
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyFormula, formulaSource.Argument, method.Name));
 
         var spec = new ActivationSpec(
-            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(Written) : null,
             ContainingTypesOf(method.ContainingType).ToEquatableArray(),
             method.Name,
+            SourceNames.Identifier(method.Name),
             method.IsStatic ? "static " : "",
             syntax.TypeParameterList?.ToString() ?? "",
             string.Concat(syntax.ConstraintClauses.Select(c => " " + c)),
             SyntaxFacts.GetText(method.DeclaredAccessibility),
             method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            elementType,
+            elementType ?? method.Parameters.Select(p => ElementTypeOf(p.Type)).FirstOrDefault(t => t is not null),
             parameters.ToEquatableArray(),
             formula,
-            isPartialDefinition && allTypesPartial);
-        return new Declaration(spec, formulaSource, diagnostics.ToEquatableArray());
+            canImplement,
+            SourceNames.HintName(method),
+            takenNames.ToEquatableArray());
+        return new Declaration(spec, formulaSource, parameterLocations.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     private static ElementType? ElementTypeOf(ITypeSymbol type) => type.SpecialType switch
@@ -144,17 +155,27 @@ internal sealed partial record ActivationSpec
             : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
     }
 
-    private static bool ContainingTypesArePartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static bool InFileLocalType(INamedTypeSymbol? type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
-        {
-            bool partial = current.DeclaringSyntaxReferences.Any(r =>
-                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial)
-                return false;
-        }
-        return true;
+            if (current.IsFileLocal)
+                return true;
+        return false;
     }
+
+    /// <summary>Names as C# source spells them: @class for a keyword.</summary>
+    private static readonly SymbolDisplayFormat Written = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    /// <summary>A type's own name with its type parameters and their variance, as a partial declaration repeats them.</summary>
+    private static readonly SymbolDisplayFormat WrittenType = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters | SymbolDisplayGenericsOptions.IncludeVariance,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    private static string TypeName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
     private static IEnumerable<ContainingType> ContainingTypesOf(INamedTypeSymbol? type)
     {
@@ -169,8 +190,8 @@ internal sealed partial record ActivationSpec
                 { TypeKind: TypeKind.Interface } => "interface",
                 _ => "class",
             };
-            string name = current.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-            chain.Push(new ContainingType(keyword, name, current.MetadataName.Replace('`', '_')));
+            string name = current.ToDisplayString(WrittenType);
+            chain.Push(new ContainingType(keyword, name));
         }
         return chain;
     }

@@ -27,6 +27,7 @@ internal sealed partial record ActivationSpec
         var ignored = new System.Collections.Generic.List<Diagnostics.DiagnosticInfo>();
         var parameters = method.Parameters.Select(p => new ParameterSpec(
             p.Name,
+            SourceNames.Identifier(p.Name),
             KindOf(p, ignored),
             p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             ModifiersOf(p),
@@ -39,6 +40,7 @@ internal sealed partial record ActivationSpec
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypesOf(method.ContainingType).ToEquatableArray(),
             method.Name,
+            SourceNames.Identifier(method.Name),
             "static ",
             "",
             "",
@@ -47,7 +49,9 @@ internal sealed partial record ActivationSpec
             elementType,
             parameters.ToEquatableArray(),
             formula,
-            CanImplement: false);
+            CanImplement: false,
+            SourceNames.HintName(method),
+            EquatableArray<string>.Empty);
     }
 
     /// <summary>Generated code elsewhere in the assembly (or, for metadata, in another one) can call it.</summary>

@@ -3,5 +3,12 @@ using ActivationGen.Generator.Model;
 
 namespace ActivationGen.Generator.Declarations;
 
-/// <summary>A declaration and where it sits: the positions feed diagnostics only, never the emitted code.</summary>
-internal sealed record Declaration(ActivationSpec Spec, FormulaSource Source, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// A declaration and where it sits: the positions (the formula's characters, each parameter's name) feed
+/// diagnostics only, never the emitted code.
+/// </summary>
+internal sealed record Declaration(
+    ActivationSpec Spec,
+    FormulaSource Source,
+    EquatableArray<SourceSpan> ParameterLocations,
+    EquatableArray<DiagnosticInfo> Diagnostics);

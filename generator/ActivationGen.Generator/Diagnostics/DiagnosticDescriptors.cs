@@ -23,10 +23,10 @@ internal static class DiagnosticDescriptors
         "Formula is null or empty", "The formula of '{0}' is null or empty");
 
     public static readonly DiagnosticDescriptor NotStaticPartial = Error("AG0006",
-        "Activation must be static partial", "The activation '{0}' must be declared 'static partial' in a partial type{1}");
+        "Activation must be static partial", "The activation '{0}' must be declared 'static partial' (a declaration without a body)");
 
     public static readonly DiagnosticDescriptor UnsupportedType = Error("AG0007",
-        "Unsupported type", "{0} of '{1}' must be 'float' or 'double' passed by value, the same type throughout");
+        "Unsupported type", "{0} of '{1}' is '{2}'; it must be 'float' or 'double' passed by value, the same type throughout");
 
     public static readonly DiagnosticDescriptor GenericMethod = Error("AG0008",
         "Activation cannot be generic", "The activation '{0}' cannot be generic");
@@ -45,15 +45,28 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnusedParameter = new("AG0013",
         "Parameter not used by the formula", "The parameter '{0}' is not used by the formula of '{1}'",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("AG0013"));
+
+    public static readonly DiagnosticDescriptor MemberCollision = Error("AG0022",
+        "Member name collides with a generated member",
+        "The member '{0}' has a name the generator uses for the activation '{1}'; rename one of them");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error("AG0023",
+        "Activation in a file-local type",
+        "The activation '{0}' is in a file-local type, which generated code in another file cannot extend; remove 'file' or move the activation");
+
+    /// <summary>Every ID has a section of docs/diagnostics.md: what it means and how to fix it.</summary>
+    public static string HelpLink(string id) => HelpBase + id.ToLowerInvariant();
+
+    private const string HelpBase = "https://github.com/ActivationGen/ActivationGen/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor DuplicateLocal = Error("AG0020",
         "Local name already taken", "The local name '{0}' is already a parameter, a constant, a function or an enclosing local; choose another");
 
     public static readonly DiagnosticDescriptor UnusedLocal = new("AG0021",
         "Local name not used", "The local name '{0}' is not used in the body of its 'let'",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("AG0021"));
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }

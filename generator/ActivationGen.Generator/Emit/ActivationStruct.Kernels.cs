@@ -131,7 +131,7 @@ internal static partial class ActivationStruct
     private static void SpanMembers(SourceWriter writer, Shape s, ContractNames names)
     {
         string x = s.Inputs[0].Name, dx = s.InputGradients[0], dy = s.IncomingGradient, y = s.Output;
-        string name = $"{names.Outer}.{s.Spec.Name}";
+        string name = $"{names.Outer}.{s.Spec.Identifier}";
         string trainables = $"{s.ReadOnlySpan} {names.Trainables}";
 
         writer.Line("/// <inheritdoc/>");
@@ -167,7 +167,7 @@ internal static partial class ActivationStruct
     private static void BinarySpanMembers(SourceWriter writer, Shape s, ContractNames names)
     {
         string a = s.Inputs[0].Name, b = s.Inputs[1].Name, da = s.InputGradients[0], db = s.InputGradients[1], dy = s.IncomingGradient, y = s.Output;
-        string name = $"{names.Outer}.{s.Spec.Name}";
+        string name = $"{names.Outer}.{s.Spec.Identifier}";
         string trainables = $"{s.ReadOnlySpan} {names.Trainables}";
 
         writer.Line("/// <inheritdoc/>");

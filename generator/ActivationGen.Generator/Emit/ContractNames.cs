@@ -36,7 +36,7 @@ internal sealed class ContractNames
         Properties = s.Parameters.Where(p => p.Kind == ParameterKind.Param)
             .ToDictionary(p => p.Name, p => members.Take(Names.Pascal(p.Name)));
         Outer = "global::" + (s.Spec.Namespace is null ? "" : s.Spec.Namespace + ".")
-            + string.Join(".", s.Spec.ContainingTypes.Select(t => t.Name));
+            + string.Join(".", s.Spec.ContainingTypes.Select(t => WithoutVariance(t.Name)));
     }
 
     /// <summary>The per-vector members' type parameter: TV, unless a parameter or an enclosing type has it.</summary>
@@ -76,4 +76,13 @@ internal sealed class ContractNames
             ? []
             : typeName.Substring(open + 1, typeName.Length - open - 2).Split(',').Select(p => p.Trim()).ToArray();
     }
+
+    // "R<out T>" declares the type; "R<T>" refers to it.
+    private static string WithoutVariance(string declared) =>
+        System.Text.RegularExpressions.Regex.Replace(declared, @"(?<=[<,]\s*)(in|out)\s+", "");
+
+    /// <summary>C# allows no struct inside an interface with a variant (<c>in</c>/<c>out</c>) type parameter (CS8427).</summary>
+    public static bool CanNestStruct(Declarations.ActivationSpec spec) => !spec.ContainingTypes.Any(t =>
+        t.Keyword.EndsWith("interface", System.StringComparison.Ordinal)
+        && System.Text.RegularExpressions.Regex.IsMatch(t.Name, @"[<,]\s*(in|out)\s"));
 }

@@ -22,7 +22,7 @@ internal static class KernelClass
         string lifted = string.Join(", ", inputs.Concat(s.Parameters.Select(p => p.Name)).Select(n => $"{one}.Create({n})"));
         var members = SpanMember.Of(s).ToArray();
 
-        writer.Line($"/// <summary>Kernels of <c>{System.Security.SecurityElement.Escape(s.Spec.Formula ?? "")}</c>, generic over the vector width.</summary>");
+        writer.Line($"/// <summary>Kernels of <c>{PublicMembers.Xml(s.Spec.Formula ?? "")}</c>, generic over the vector width.</summary>");
         writer.Line(ActivationEmitter.GeneratedCode);
         using (writer.Block($"file static class {s.KernelClass}"))
         {
@@ -52,7 +52,7 @@ internal static class KernelClass
                     string.Join(", ", member.Reads.Select(n => $"{s.VectorType} {n}")),
                     VectorParameters(s),
                     string.Join(", ", outs.Select(n => $"out {s.VectorType} {n}")));
-                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", member.Tape, outs);
+                VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", member.Tape!, outs);
             }
             foreach (var member in members)
             {

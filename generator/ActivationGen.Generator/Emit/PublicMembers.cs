@@ -3,29 +3,53 @@ using System.Security;
 
 namespace ActivationGen.Generator.Emit;
 
-/// <summary>The members of the generated-API table of DESIGN.md, each forwarding to the kernel class.</summary>
+/// <summary>
+/// The members of the generated-API table of DESIGN.md. A valid declaration's members forward to the kernel
+/// class; a declaration with errors gets the very same members (the same list, the same signatures) with
+/// bodies that throw, so that its call sites compile and the user sees only the AG error.
+/// </summary>
 internal static class PublicMembers
 {
     public static void Write(SourceWriter writer, Shape s)
     {
         var spec = s.Spec;
+        bool valid = s.Kernels.IsValid;
         string acc = spec.Accessibility;
         string inputs = string.Join(", ", s.Inputs.Select(p => $"{s.T} {p.Name}"));
         string inputNames = string.Join(", ", s.Inputs.Select(p => p.Name));
         string f = $"<c>{Xml(spec.Formula ?? "")}</c>";
 
-        Summary(writer, $"Computes {f} at one point.", s);
-        writer.Line(ActivationEmitter.GeneratedCode);
-        writer.Line($"{acc} static partial {s.T} {spec.Name}({Shape.Join(inputs, s.ParameterList(false))})");
-        writer.Line($"    => {s.KernelClass}.Value({Shape.Join(inputNames, s.ParameterNames)});");
+        if (valid)
+        {
+            Summary(writer, $"Computes {f} at one point.", s);
+            writer.Line(ActivationEmitter.GeneratedCode);
+            writer.Line($"{acc} static partial {s.T} {spec.Identifier}({Shape.Join(inputs, s.ParameterList(false))})");
+            writer.Line($"    => {s.KernelClass}.Value({Shape.Join(inputNames, s.ParameterNames)});");
+        }
+        else
+        {
+            // The implementation part must repeat the declaration exactly, whatever is wrong with it.
+            var parameters = string.Join(", ", spec.Parameters.Select(p => $"{p.Modifiers}{p.Type} {p.Identifier}"));
+            Unavailable(writer, spec.Name);
+            writer.Line($"{acc} {spec.Modifiers}partial {spec.ReturnType} {spec.Identifier}{spec.TypeParameters}({parameters}){spec.Constraints}");
+            writer.Line("    => " + Throw(spec.Name) + ";");
+        }
 
-        foreach (var member in SpanMember.Of(s))
+        foreach (var member in SpanMember.Of(s).Where(m => !spec.TakenNames.Contains(m.PublicName.TrimStart('@'))))
         {
             writer.Line();
+            string signature = $"{acc} static void {member.PublicName}({member.Parameters(s, withDefaults: true)})";
+            if (!valid)
+            {
+                Unavailable(writer, spec.Name);
+                writer.Line(signature);
+                writer.Line("    => " + Throw(spec.Name) + ";");
+                continue;
+            }
             Summary(writer, Describe(member, s, f), s);
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the first one's, or an output partly overlaps an input.</exception>");
             writer.Line(ActivationEmitter.GeneratedCode);
-            using (writer.Block($"{acc} static void {member.PublicName}({member.Parameters(s, withDefaults: true)})"))
+            using (writer.Block(signature))
             {
                 CheckShapes(writer, s, member);
                 if (member.Kernel == "BackwardFromOutput")
@@ -36,15 +60,32 @@ internal static class PublicMembers
             }
         }
 
-        if (s.Kernels.HasDerivative)
+        if (s.Kernels.HasDerivative && !spec.TakenNames.Contains(spec.Name + "Derivative"))
         {
             writer.Line();
+            string signature = $"{acc} static {s.T} {spec.Name}Derivative({Shape.Join(inputs, s.ParameterList(true))})";
+            if (!valid)
+            {
+                Unavailable(writer, spec.Name);
+                writer.Line(signature);
+                writer.Line("    => " + Throw(spec.Name) + ";");
+                return;
+            }
             Summary(writer, $"∂f/∂{s.Inputs[0].Name} of {f} at one point: <c>{Xml(s.Kernels.PartialDocs[0])}</c>.", s);
             writer.Line(ActivationEmitter.GeneratedCode);
-            writer.Line($"{acc} static {s.T} {spec.Name}Derivative({Shape.Join(inputs, s.ParameterList(true))})");
+            writer.Line(signature);
             writer.Line($"    => {s.KernelClass}.Derivative({Shape.Join(inputNames, s.ParameterNames)});");
         }
     }
+
+    private static void Unavailable(SourceWriter writer, string name)
+    {
+        writer.Line($"/// <summary>Not available: the [Activation] declaration of <c>{Xml(name)}</c> has errors (see its AG diagnostics), so this member throws.</summary>");
+        writer.Line(ActivationEmitter.GeneratedCode);
+    }
+
+    private static string Throw(string name) =>
+        $"throw new global::System.InvalidOperationException(\"The [Activation] declaration of '{name}' has errors; see the ActivationGen diagnostics (AG…) reported for it.\")";
 
     private static string Describe(SpanMember member, Shape s, string f)
     {
@@ -86,5 +127,14 @@ internal static class PublicMembers
                 writer.Line($"global::ActivationGen.Elementwise.CheckOverlap<{s.T}>({read}, {output}, nameof({output}));");
     }
 
-    public static string Xml(string text) => SecurityElement.Escape(text) ?? "";
+    /// <summary>
+    /// Escaped for XML, and cut short past <see cref="LongestDoc"/> characters: a formula of 10,000 terms
+    /// would otherwise repeat megabytes of text in every member's docs.
+    /// </summary>
+    public static string Xml(string text) => SecurityElement.Escape(OneLine(text.Length <= LongestDoc ? text : text.Substring(0, LongestDoc) + " … (cut short; see the declaration)")) ?? "";
+
+    // A formula as written may span lines (a verbatim or raw string); a doc comment may not.
+    private static string OneLine(string text) => text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
+
+    private const int LongestDoc = 600;
 }

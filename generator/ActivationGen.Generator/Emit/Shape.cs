@@ -12,9 +12,12 @@ internal sealed class Shape
         Kernels = kernels;
         var spec = kernels.Spec;
         Element = ElementSyntax.Of(spec.ElementType);
-        Inputs = spec.Parameters.Where(p => p.Kind == ParameterKind.Input).ToArray();
-        Parameters = spec.Parameters.Where(p => p.Kind != ParameterKind.Input).ToArray();
-        Trainables = spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).ToArray();
+        // From here on a parameter's name is its C# identifier (@in); the tapes keep the formula's names.
+        var parameters = spec.Parameters.Select(p => p with { Name = p.Identifier }).ToArray();
+        Inputs = parameters.Where(p => p.Kind == ParameterKind.Input).ToArray();
+        Parameters = parameters.Where(p => p.Kind != ParameterKind.Input).ToArray();
+        Trainables = parameters.Where(p => p.Kind == ParameterKind.Trainable).ToArray();
+        identifiers = spec.Parameters.ToDictionary(p => p.Name, p => p.Identifier);
         Output = Names.Unique("y", spec);
         IncomingGradient = kernels.IncomingGradient;
         var gradients = new NameScope(spec.Parameters.Select(p => p.Name).Concat([Output, IncomingGradient]));
@@ -25,6 +28,11 @@ internal sealed class Shape
         Constraint = Element.Constraint(VectorType);
     }
 
+    private readonly System.Collections.Generic.Dictionary<string, string> identifiers;
+
+    /// <summary>The C# identifier of a tape variable: a parameter's (@in), or a generated name (y, dy) as it is.</summary>
+    public string IdentifierOf(string name) => identifiers.TryGetValue(name, out var identifier) ? identifier : name;
+
     /// <summary>The kernels' vector type parameter: TV, unless a parameter already has that name.</summary>
     public string VectorType { get; }
 
@@ -32,7 +40,7 @@ internal sealed class Shape
     public string Constraint { get; }
 
     /// <summary>A scope for one generated method's locals, clear of every parameter and generated span name.</summary>
-    public NameScope Scope() => new(Spec.Parameters.Select(p => p.Name)
+    public NameScope Scope() => new(Spec.Parameters.Select(p => p.Name).Concat(Spec.Parameters.Select(p => p.Identifier))
         .Concat([Output, IncomingGradient, VectorType])
         .Concat(InputGradients).Concat(TrainableGradients));
 

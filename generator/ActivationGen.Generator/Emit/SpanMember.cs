@@ -7,19 +7,25 @@ namespace ActivationGen.Generator.Emit;
 /// One span member of the generated API: which spans it reads and writes and which sums it returns. The
 /// public member, the width dispatch, the loop and the parallel job of a member are all written from this.
 /// </summary>
-internal sealed record SpanMember(string Kernel, string PublicName, string[] Reads, string[] Writes, string[] Sums, Lowering.Tape Tape)
+/// <remarks>
+/// A declaration with errors gets the same members without tapes (their bodies throw), so that this list
+/// decides the API of valid and invalid declarations alike. One without inputs has no span members at all.
+/// </remarks>
+internal sealed record SpanMember(string Kernel, string PublicName, string[] Reads, string[] Writes, string[] Sums, Lowering.Tape? Tape)
 {
     public static IEnumerable<SpanMember> Of(Shape s)
     {
         var k = s.Kernels;
+        if (s.Inputs.Length == 0)
+            yield break;
         var inputs = s.Inputs.Select(p => p.Name).ToArray();
         var backwardReads = inputs.Append(s.IncomingGradient).ToArray();
-        yield return new SpanMember("Forward", s.Spec.Name, inputs, [s.Output], [], k.Forward!);
-        yield return new SpanMember("Backward", s.Spec.Name + "Backward", backwardReads, s.InputGradients, [], k.Backward!);
-        if (k.BackwardWithTrainables is { } withTrainables)
-            yield return new SpanMember("BackwardWithTrainables", s.Spec.Name + "Backward", backwardReads, s.InputGradients, s.TrainableGradients, withTrainables);
-        if (k.BackwardFromOutput is { } fromOutput)
-            yield return new SpanMember("BackwardFromOutput", s.Spec.Name + "BackwardFromOutput", [s.Output, s.IncomingGradient], s.InputGradients, [], fromOutput);
+        yield return new SpanMember("Forward", s.Spec.Identifier, inputs, [s.Output], [], k.Forward);
+        yield return new SpanMember("Backward", s.Spec.Name + "Backward", backwardReads, s.InputGradients, [], k.Backward);
+        if (s.Trainables.Length > 0)
+            yield return new SpanMember("BackwardWithTrainables", s.Spec.Name + "Backward", backwardReads, s.InputGradients, s.TrainableGradients, k.BackwardWithTrainables);
+        if (k.HasBackwardFromOutput)
+            yield return new SpanMember("BackwardFromOutput", s.Spec.Name + "BackwardFromOutput", [s.Output, s.IncomingGradient], s.InputGradients, [], k.BackwardFromOutput);
     }
 
     /// <summary>"ReadOnlySpan&lt;float&gt; x, Span&lt;float&gt; y, float beta[, out float dBeta]".</summary>

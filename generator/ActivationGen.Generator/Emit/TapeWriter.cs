@@ -30,7 +30,7 @@ internal static class TapeWriter
     private static string Render(Operand operand, Dictionary<int, string> names, Shape s) => operand.Kind switch
     {
         OperandKind.Temp => names[operand.Temp],
-        OperandKind.Variable => operand.Name,
+        OperandKind.Variable => s.IdentifierOf(operand.Name),
         _ => $"{s.VectorType}.Create({s.Element.Literal(operand.Value)})",
     };
 

@@ -20,7 +20,7 @@ public static class FormulaExplainer
     public static FormulaExplanation Explain(string formula, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, IReadOnlyList<string> trainables)
     {
         var spec = Spec(inputs, parameters, trainables, formula);
-        var declaration = new Declaration(spec, IdentitySource(formula), EquatableArray<DiagnosticInfo>.Empty);
+        var declaration = new Declaration(spec, IdentitySource(formula), EquatableArray<SourceSpan>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         var bound = BoundActivation.Bind(declaration);
         var diagnostics = bound.Diagnostics.Select(ToExplained).ToList();
         if (bound.Formula is not { } stabilized)
@@ -42,12 +42,12 @@ public static class FormulaExplainer
 
     private static ActivationSpec Spec(IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, IReadOnlyList<string> trainables, string formula)
     {
-        ParameterSpec Parameter(string name, ParameterKind kind) => new(name, kind, "float", "", null);
+        ParameterSpec Parameter(string name, ParameterKind kind) => new(name, SourceNames.Identifier(name), kind, "float", "", null);
         var all = inputs.Select(n => Parameter(n, ParameterKind.Input))
             .Concat(parameters.Select(n => Parameter(n, ParameterKind.Param)))
             .Concat(trainables.Select(n => Parameter(n, ParameterKind.Trainable)));
-        return new ActivationSpec(null, EquatableArray<ContainingType>.Empty, "F", "public static partial", "", "", "public",
-            "float", ElementType.Single, all.ToEquatableArray(), formula, CanImplement: true);
+        return new ActivationSpec(null, EquatableArray<ContainingType>.Empty, "F", "F", "public static partial", "", "", "public",
+            "float", ElementType.Single, all.ToEquatableArray(), formula, CanImplement: true, "F.g.cs", EquatableArray<string>.Empty);
     }
 
     /// <summary>A source whose positions are the formula's own character offsets, so diagnostics point into the formula.</summary>
@@ -83,7 +83,8 @@ public static class FormulaExplainer
 
     private static ExplainedDiagnostic ToExplained(DiagnosticInfo info)
     {
-        var diagnostic = info.ToDiagnostic();
+        // Only the message and severity are needed: the position is the formula offset the info carries.
+        var diagnostic = Microsoft.CodeAnalysis.Diagnostic.Create(info.Descriptor, Microsoft.CodeAnalysis.Location.None, [.. info.Arguments]);
         return new ExplainedDiagnostic(info.Descriptor.Id, diagnostic.Severity.ToString().ToLowerInvariant(),
             diagnostic.GetMessage(CultureInfo.InvariantCulture), info.Location?.Start ?? 0, info.Location?.Length ?? 0);
     }

@@ -17,6 +17,7 @@ internal sealed class Lower
 
     private readonly Dictionary<Expr, Operand> computed = [];
     private readonly List<Instruction> instructions = [];
+    private readonly Dictionary<(Op, EquatableArray<Operand>), int> pushed = [];
 
     public static Tape ToTape(params Expr[] outputs)
     {
@@ -52,12 +53,13 @@ internal sealed class Lower
 
     private Operand Push(Op op, params Operand[] args)
     {
-        // The same instruction over the same operands is the same value.
-        foreach (var existing in instructions)
-            if (existing.Op == op && existing.Args.Equals(args.ToEquatableArray()))
-                return Operand.OfTemp(existing.Temp);
+        // The same instruction over the same operands is the same value (a lookup: formulas reach 10,000 terms).
+        var key = (op, args.ToEquatableArray());
+        if (pushed.TryGetValue(key, out int existing))
+            return Operand.OfTemp(existing);
         int temp = instructions.Count;
-        instructions.Add(new Instruction(temp, op, args.ToEquatableArray()));
+        pushed[key] = temp;
+        instructions.Add(new Instruction(temp, op, key.Item2));
         return Operand.OfTemp(temp);
     }
 

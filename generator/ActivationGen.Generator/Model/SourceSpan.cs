@@ -13,6 +13,9 @@ internal sealed record SourceSpan(string FilePath, int Start, int Length, int St
             line.StartLinePosition.Line, line.StartLinePosition.Character, line.EndLinePosition.Line, line.EndLinePosition.Character);
     }
 
-    public Location ToLocation() => Location.Create(FilePath, new TextSpan(Start, Length),
-        new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
+    /// <summary>In <paramref name="tree"/> when it is the file this span came from, else a location by path.</summary>
+    public Location ToLocation(SyntaxTree? tree) => tree is not null && Start + Length <= tree.Length
+        ? Location.Create(tree, new TextSpan(Start, Length))
+        : Location.Create(FilePath, new TextSpan(Start, Length),
+            new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
 }

@@ -26,12 +26,18 @@ internal sealed record ActivationKernels(
     public bool IsValid => Forward is not null;
 
     /// <summary>Single-input activations get a scalar derivative.</summary>
-    public bool HasDerivative => IsValid && Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
+    public bool HasDerivative => Spec.Parameters.Count(p => p.Kind == ParameterKind.Input) == 1;
+
+    /// <summary>
+    /// Whether the from-output member exists. A declaration with errors gets it whenever it could exist (one
+    /// input), so that its call sites show no error until the formula is fixed.
+    /// </summary>
+    public bool HasBackwardFromOutput => IsValid ? BackwardFromOutput is not null : HasDerivative;
 
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, null, default);
+            return new ActivationKernels(d.Spec, null, null, null, null, Names.Unique("dy", d.Spec), "", default, null, default);
 
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
         return new ActivationKernels(

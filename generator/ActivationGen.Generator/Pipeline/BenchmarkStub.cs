@@ -43,7 +43,7 @@ internal sealed record BenchmarkStub(
     public static BenchmarkStub? Of(BenchmarkTarget target)
     {
         var spec = target.Spec;
-        var declaration = new Declaration(spec, new FormulaSource(new SourceSpan("", 0, 0, 0, 0, 0, 0), EquatableArray<int>.Empty), EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+        var declaration = new Declaration(spec, new FormulaSource(new SourceSpan("", 0, 0, 0, 0, 0, 0), EquatableArray<int>.Empty), EquatableArray<SourceSpan>.Empty, EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
         var kernels = ActivationKernels.LowerAll(DifferentiatedActivation.Differentiate(BoundActivation.Bind(declaration).ToFormula()));
         if (!kernels.IsValid)
             return null;
@@ -51,7 +51,7 @@ internal sealed record BenchmarkStub(
         var types = spec.ContainingTypes.Select(t => t.Name).ToArray();
         string declaring = "global::" + string.Join(".", (spec.Namespace is null ? types : types.Prepend(spec.Namespace)));
         return new BenchmarkStub(
-            string.Join(".", spec.ContainingTypes.Select(t => t.MetadataName).Prepend(RootNamespace)),
+            string.Join(".", spec.ContainingTypes.Select(t => NamespacePart(t.Name)).Prepend(RootNamespace)),
             spec.Name + "Benchmarks",
             spec.HintName.Substring(0, spec.HintName.Length - ".g.cs".Length) + ".Benchmarks.g.cs",
             declaring,
@@ -72,4 +72,7 @@ internal sealed record BenchmarkStub(
             kernels.HasDerivative,
             target.Options);
     }
+
+    // A containing type's name as a namespace segment: no type arguments, no keyword escape.
+    private static string NamespacePart(string typeName) => typeName.Split('<')[0].TrimStart('@');
 }

@@ -36,13 +36,35 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, bool 
             formula = Stabilize.Rewrite(bound);
             rewritten = !formula.Equals(bound);
         }
-        diagnostics.AddRange(errors.Select(e =>
-            DiagnosticInfo.Create(e.Descriptor, declaration.Source.Locate(e.Start, e.Length), e.Arguments)));
+        diagnostics.AddRange(errors.Select(e => WithSuggestion(
+            DiagnosticInfo.Create(e.Descriptor, declaration.Source.Locate(e.Start, e.Length), e.Arguments))));
         bool valid = diagnostics.All(d => d.Descriptor.DefaultSeverity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         // A warning on top of an error is noise: unused parameters are reported only for valid declarations.
         if (valid)
             diagnostics.AddRange(UnusedParameters(declaration, tree!));
         return new BoundActivation(spec, valid ? formula : null, rewritten, diagnostics.ToEquatableArray());
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex DidYouMean = new("did you mean '([^']+)'");
+
+    /// <summary>
+    /// An unknown name or function gets its name and the binder's suggestion as properties, for the code
+    /// fix that replaces one with the other (the suggestion is read from the message argument the binder
+    /// writes, "; did you mean 'sigmoid'?"; the code-fix tests hold both ends together).
+    /// </summary>
+    private static DiagnosticInfo WithSuggestion(DiagnosticInfo diagnostic)
+    {
+        bool suggests = diagnostic.Descriptor == DiagnosticDescriptors.UnknownName || diagnostic.Descriptor == DiagnosticDescriptors.UnknownFunction;
+        if (!suggests || diagnostic.Arguments.Count < 2 || DidYouMean.Match(diagnostic.Arguments[1]) is not { Success: true } match)
+            return diagnostic;
+        return diagnostic with
+        {
+            Properties = new DiagnosticProperty[]
+            {
+                new("Name", diagnostic.Arguments[0]),
+                new("Suggestion", match.Groups[1].Value),
+            }.ToEquatableArray(),
+        };
     }
 
     private static IEnumerable<DiagnosticInfo> UnusedParameters(Declaration declaration, FormulaSyntax tree)
@@ -62,7 +84,10 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, bool 
                 case LetSyntax l: pending.Push(l.Value); pending.Push(l.Body); break;
             }
         }
-        return spec.Parameters.Where(p => !used.Contains(p.Name)).Select(p =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, declaration.Source.Argument, p.Name, spec.Name));
+        return spec.Parameters
+            // Declarations read from metadata or made by a tool have no parameter positions: the formula stands in.
+            .Select((p, i) => (p.Name, Location: i < declaration.ParameterLocations.Count ? declaration.ParameterLocations[i] : declaration.Source.Argument))
+            .Where(p => !used.Contains(p.Name))
+            .Select(p => DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, p.Location, p.Name, spec.Name));
     }
 }

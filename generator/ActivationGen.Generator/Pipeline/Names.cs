@@ -13,5 +13,10 @@ internal static class Names
     public static string GradientOf(string parameter) =>
         parameter.Length == 1 ? "d" + parameter : "d" + Pascal(parameter);
 
-    public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+    /// <summary>"Beta" for beta, "In" for @in: a name to build other names from, so any '@' goes.</summary>
+    public static string Pascal(string name)
+    {
+        name = name.TrimStart('@');
+        return char.ToUpperInvariant(name[0]) + name.Substring(1);
+    }
 }

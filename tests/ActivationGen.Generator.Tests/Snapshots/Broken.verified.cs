@@ -3,7 +3,28 @@
 
 partial class MyActivations
 {
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     public static partial float Broken(float x)
+        => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    public static void Broken(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    public static void BrokenBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    public static void BrokenBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    public static float BrokenDerivative(float x)
         => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
 }
