@@ -21,7 +21,7 @@ public static partial class SingleMath
         p = TV.MultiplyAdd(p, s, TV.Create(1.1283791065216064f));
         TV small = p * x;
 
-        TV t = TV.ConditionalSelect(TV.GreaterThan(ax, TV.Create(4f)), TV.Create(4f), ax);
+        TV t = TV.MinNative(TV.Create(4f), ax);
         TV q = TV.MultiplyAdd(TV.Create(-5.129404812009852e-08f), t, TV.Create(1.2246634923940292e-06f));
         q = TV.MultiplyAdd(q, t, TV.Create(-1.1230304153286852e-05f));
         q = TV.MultiplyAdd(q, t, TV.Create(3.221797669539228e-05f));
@@ -32,7 +32,8 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, t, TV.Create(-0.6330826282501221f));
         q = TV.MultiplyAdd(q, t, TV.Create(-1.129683256149292f));
         q = TV.MultiplyAdd(q, t, TV.Create(0.00021420854318421334f));
-        TV large = TV.Create(1f) - Exp(q);
+        // Q ≤ 0.0003 on [0, 4], so Exp's upper clamp is not needed.
+        TV large = TV.Create(1f) - ExpUpTo89(q);
         large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
         return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.9f)), small, large);
     }
