@@ -30,7 +30,7 @@ public static partial class SingleMath
     public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
-        TV e = ExpUpTo89(-TV.Abs(x));
+        TV e = ExpUpTo89(NegativeAbs(x));
         TV numerator = TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0f)), TV.Create(1f), e);
         return numerator / (TV.Create(1f) + e);
     }
@@ -39,7 +39,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
         // The native max (NaN kept: constant first) is enough, as NaN and ±0 give the same sum either way.
-        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpUpTo89(-TV.Abs(x)));
+        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpUpTo89(NegativeAbs(x)));
 
     /// <summary>
     /// tanh(softplus(x)), the core of mish: n / (n + 2) with n = e^x (e^x + 2). One exp and one division instead
@@ -71,4 +71,9 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, z, TV.Create(2f / 3));
         return TV.MultiplyAdd(s * z, q, s + s);
     }
+
+    /// <summary>−|x| as one instruction (the sign bit set) instead of an and and an xor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV NegativeAbs<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        => TV.Or(x, TV.CreateBits(SignBit));
 }
