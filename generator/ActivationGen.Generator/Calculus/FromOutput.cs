@@ -56,6 +56,9 @@ internal static class FromOutput
         if (!Substitute.Mentions(side, x))
             return d;
         d = Substitute.Map(d, e => e.Equals(side) ? y : null);
+        // σ′(u) where y = σ(u) is y(1 − y); tanh′(u) where y = tanh(u) is 1 − y².
+        d = Substitute.Map(d, e => e is Apply { Args.Count: 1 } a && Functions.Of(a.Op).FromValue is { } fromValue
+            && E.Call(fromValue.Of, a[0]).Equals(side) ? fromValue.Derivative(y) : null);
         if (side is Var v && v.Name == x)
             return Substitute.Variable(d, x, y);
         // y = c·expm1(x) or y = c·exp(x) (c free of x, possibly 1): exp(x) is y/c + 1 or y/c.
@@ -69,7 +72,8 @@ internal static class FromOutput
             // c·exp(x) is y + c (or y) without dividing by c, which may be 0 at run time (ELU with α = 0).
             var scaledExp = E.Multiply(scale, isExpm1 ? E.Add(inner, E.One) : inner);
             var scaledExpFromY = isExpm1 ? E.Add(y, scale) : y;
-            d = Substitute.Map(d, e => e.Equals(scaledExp) ? scaledExpFromY : null);
+            var scaledPlainExp = E.Multiply(scale, E.Call(Op.Exp, exp[0]));
+            d = Substitute.Map(d, e => e.Equals(scaledExp) || e.Equals(scaledPlainExp) ? scaledExpFromY : null);
             d = Substitute.Map(d, e => e is Apply { Op: Op.Exp or Op.Expm1 } ex && ex[0].Equals(exp[0])
                 ? (ex.Op == Op.Exp ? expX : expm1X)
                 : null);

@@ -12,7 +12,7 @@ namespace ActivationGen.Generator.Calculus;
 internal static class ReverseMode
 {
     /// <summary>For each name in <paramref name="wrt"/>, seed·∂root/∂name (zero when root does not depend on it).</summary>
-    public static Expr[] Gradients(Expr root, Expr seed, IReadOnlyList<string> wrt)
+    public static Expr[] Gradients(Expr root, Expr seed, IReadOnlyList<string> wrt, Gates gates)
     {
         var order = new List<Expr>();
         var dependsOnWrt = new Dictionary<Expr, bool>();
@@ -24,7 +24,7 @@ internal static class ReverseMode
         {
             if (order[i] is not Apply node || !adjoints.TryGetValue(node, out var g) || !dependsOnWrt[node])
                 continue;
-            var local = Derivatives.Adjoints(node, g);
+            var local = Functions.Of(node.Op).Derivative(node, g, gates);
             for (int k = 0; k < node.Args.Count; k++)
             {
                 var arg = node.Args[k];

@@ -22,7 +22,7 @@ internal static class KernelClass
         string lifted = string.Join(", ", inputs.Concat(s.Parameters.Select(p => p.Name)).Select(n => $"{one}.Create({n})"));
         var members = SpanMember.Of(s).ToArray();
 
-        writer.Line($"/// <summary>Kernels of <c>{System.Security.SecurityElement.Escape(k.FormulaDoc)}</c>, generic over the vector width.</summary>");
+        writer.Line($"/// <summary>Kernels of <c>{System.Security.SecurityElement.Escape(s.Spec.Formula ?? "")}</c>, generic over the vector width.</summary>");
         writer.Line(ActivationEmitter.GeneratedCode);
         using (writer.Block($"file static class {s.KernelClass}"))
         {

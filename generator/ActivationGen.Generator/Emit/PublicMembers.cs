@@ -12,7 +12,7 @@ internal static class PublicMembers
         string acc = spec.Accessibility;
         string inputs = string.Join(", ", s.Inputs.Select(p => $"{s.T} {p.Name}"));
         string inputNames = string.Join(", ", s.Inputs.Select(p => p.Name));
-        string f = $"<c>{Xml(s.Kernels.FormulaDoc)}</c>";
+        string f = $"<c>{Xml(spec.Formula ?? "")}</c>";
 
         Summary(writer, $"Computes {f} at one point.", s);
         writer.Line(ActivationEmitter.GeneratedCode);
@@ -62,7 +62,9 @@ internal static class PublicMembers
     {
         writer.Line("/// <summary>").Line("/// " + summary).Line("/// </summary>");
         writer.Line("/// <remarks>");
-        writer.Line($"/// f = <c>{Xml(s.Kernels.FormulaDoc)}</c><br/>");
+        writer.Line($"/// f = <c>{Xml(s.Spec.Formula ?? "")}</c><br/>");
+        if (s.Kernels.FormulaDoc.Length > 0)
+            writer.Line($"/// rewritten by the generator as <c>{Xml(s.Kernels.FormulaDoc)}</c><br/>");
         var wrt = s.Inputs.Concat(s.Trainables).ToArray();
         for (int i = 0; i < wrt.Length; i++)
             writer.Line($"/// ∂f/∂{wrt[i].Name} = <c>{Xml(s.Kernels.PartialDocs[i])}</c><br/>");

@@ -34,41 +34,18 @@ internal static class TapeWriter
         _ => $"{s.VectorType}.Create({s.Element.Literal(operand.Value)})",
     };
 
-    private static string Expression(Op op, string[] a, ElementSyntax element, string v) => op switch
+    private static string Expression(Op op, string[] a, ElementSyntax element, string v)
     {
-        Op.Add => $"{a[0]} + {a[1]}",
-        Op.Subtract => $"{a[0]} - {a[1]}",
-        Op.Multiply => $"{a[0]} * {a[1]}",
-        Op.Divide => $"{a[0]} / {a[1]}",
-        Op.Negate => $"-{a[0]}",
-        Op.Power => $"{element.Math}.Pow({a[0]}, {a[1]})",
-        Op.Less => $"{v}.LessThan({a[0]}, {a[1]})",
-        Op.LessOrEqual => $"{v}.LessThanOrEqual({a[0]}, {a[1]})",
-        Op.Greater => $"{v}.GreaterThan({a[0]}, {a[1]})",
-        Op.GreaterOrEqual => $"{v}.GreaterThanOrEqual({a[0]}, {a[1]})",
-        Op.Equal => $"{v}.Equal({a[0]}, {a[1]})",
-        Op.NotEqual => $"{v}.NotEqual({a[0]}, {a[1]})",
-        Op.And => $"{v}.And({a[0]}, {a[1]})",
-        Op.Or => $"{v}.Or({a[0]}, {a[1]})",
-        Op.Not => $"{v}.Not({a[0]})",
-        Op.Select => $"{v}.ConditionalSelect({a[0]}, {a[1]}, {a[2]})",
-        Op.MultiplyAdd => $"{v}.MultiplyAdd({a[0]}, {a[1]}, {a[2]})",
-        _ => $"{element.Math}.{op}({string.Join(", ", a)})",
-    };
+        var f = Functions.Of(op);
+        return f.RuntimeKind switch
+        {
+            RuntimeKind.Operator => string.Format(System.Globalization.CultureInfo.InvariantCulture, f.Runtime, a),
+            RuntimeKind.Vector => $"{v}.{f.Runtime}({string.Join(", ", a)})",
+            RuntimeKind.Math => $"{element.Math}.{f.Runtime}({string.Join(", ", a)})",
+            _ => throw new System.InvalidOperationException("ActivationGen internal error: runtime kind " + f.RuntimeKind),
+        };
+    }
 
-    public static string Stem(Op op) => op switch
-    {
-        Op.Add => "sum",
-        Op.Subtract => "difference",
-        Op.Multiply => "product",
-        Op.Divide => "quotient",
-        Op.Negate => "negated",
-        Op.Power => "power",
-        Op.Select => "selected",
-        Op.MultiplyAdd => "fused",
-        Op.TanhSoftplus => "tanhSoftplus",
-        Op.And or Op.Or or Op.Not => "mask",
-        _ when Functions.IsTruthValued(op) => "is" + op,
-        _ => Functions.NameOf[op],
-    };
+    // Public since the benchmark stubs name their values the same way (stubs branch); the stems live in the function table (harden-core).
+    public static string Stem(Op op) => Functions.Of(op).Stem;
 }

@@ -58,22 +58,13 @@ internal sealed class Binder
         _ => throw new InvalidOperationException("unknown syntax " + node.GetType().Name),
     };
 
-    private (Expr, bool) Binary(BinarySyntax b) => b.Operator switch
+    private (Expr, bool) Binary(BinarySyntax b)
     {
-        "+" => (E.Add(Number(b.Left), Number(b.Right)), false),
-        "-" => (E.Subtract(Number(b.Left), Number(b.Right)), false),
-        "*" => (E.Multiply(Number(b.Left), Number(b.Right)), false),
-        "/" => (E.Divide(Number(b.Left), Number(b.Right)), false),
-        "^" => (E.Power(Number(b.Left), Number(b.Right)), false),
-        "&&" => (E.Logic(Op.And, Truth(b.Left), Truth(b.Right)), true),
-        "||" => (E.Logic(Op.Or, Truth(b.Left), Truth(b.Right)), true),
-        "<" => (E.Compare(Op.Less, Number(b.Left), Number(b.Right)), true),
-        "<=" => (E.Compare(Op.LessOrEqual, Number(b.Left), Number(b.Right)), true),
-        ">" => (E.Compare(Op.Greater, Number(b.Left), Number(b.Right)), true),
-        ">=" => (E.Compare(Op.GreaterOrEqual, Number(b.Left), Number(b.Right)), true),
-        "==" => (E.Compare(Op.Equal, Number(b.Left), Number(b.Right)), true),
-        _ => (E.Compare(Op.NotEqual, Number(b.Left), Number(b.Right)), true),
-    };
+        if (!Functions.BinaryOperators.TryGetValue(b.Operator, out var f))
+            throw new InvalidOperationException("ActivationGen internal error: the parser made an unknown operator " + b.Operator);
+        var args = f.Op is Op.And or Op.Or ? new[] { Truth(b.Left), Truth(b.Right) } : new[] { Number(b.Left), Number(b.Right) };
+        return (f.Build(args), f.YieldsTruth);
+    }
 
     private Expr Name(NameSyntax n)
     {
@@ -101,7 +92,7 @@ internal sealed class Binder
             Error(DiagnosticDescriptors.WrongArgumentCount, c, c.Function.Name, function.Arity.ToString(), args.Length.ToString());
             return E.Zero;
         }
-        return function.Op == Op.Power ? E.Power(args[0], args[1]) : E.Call(function.Op, args);
+        return function.Build(args);
     }
 
     private void Error(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, FormulaSyntax at, params string[] arguments) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 
 namespace ActivationGen.Generator.Formula;
@@ -20,6 +21,18 @@ internal static class Stabilize
         return Rule(node.Op, args) ?? Rebuild(node.Op, args);
     }
 
+    /// <summary>
+    /// Adds the limit guards (see <see cref="Decays"/>) to a rewritten tree: a separate pass, so that the
+    /// rewritten form shown in docs holds none of the generator's internal thresholds.
+    /// </summary>
+    public static Expr WithLimits(Expr expr)
+    {
+        if (expr is not Apply node)
+            return expr;
+        var args = node.Args.Select(WithLimits).ToArray();
+        return (node.Op == Op.Multiply ? Decays(args[0], args[1]) : null) ?? Rebuild(node.Op, args);
+    }
+
     private static Expr? Rule(Op op, Expr[] a) => op switch
     {
         Op.Log when OnePlus(a[0]) is Apply { Op: Op.Exp } exp => E.Call(Op.Softplus, exp[0]),
@@ -32,8 +45,52 @@ internal static class Stabilize
         Op.Add when a[0] is Num { Value: -1 } && a[1] is Apply { Op: Op.Exp } exp => E.Call(Op.Expm1, exp[0]),
         Op.Tanh when a[0] is Apply { Op: Op.Softplus } softplus => E.Call(Op.TanhSoftplus, softplus[0]),
         Op.Add when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(2), t[0])),
+        Op.Add when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [E.Negate(erf[0])]) ?? E.Call(Op.Erfc, E.Negate(erf[0])),
+        Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [erf[0]]) ?? E.Call(Op.Erfc, erf[0]),
+        Op.Erfc when OverRootTwo(a[0]) is { } u => E.Call(Op.ErfcOverRoot2, u),
         Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(-2), t[0])),
         _ => null,
+    };
+
+    /// <summary>u when <paramref name="e"/> is u/√2 or ±u·(1/√2).</summary>
+    private static Expr? OverRootTwo(Expr e) => e switch
+    {
+        Apply { Op: Op.Divide } d when d[1] is Num { Value: var c } && c == RootTwo => d[0],
+        Apply { Op: Op.Multiply } m when m[0] is Num { Value: var c } && Math.Abs(Math.Abs(c) - 1 / RootTwo) < 2e-16 => c > 0 ? m[1] : E.Negate(m[1]),
+        Apply { Op: Op.Negate } n when OverRootTwo(n[0]) is { } u => E.Negate(u),
+        _ => null,
+    };
+
+    private static readonly double RootTwo = Math.Sqrt(2);
+
+    /// <summary>
+    /// a·F(v) with a linear and F decaying exponentially (σ, exp, softplus, tanh∘softplus as v → −∞; erfc as
+    /// v → +∞): 0 beyond the point where the product is 0 for every finite a in double, so that swish, mish and
+    /// GELU give their limit 0 at −∞ instead of ∞·0 = NaN. The condition is false for NaN, which passes through.
+    /// </summary>
+    private static Expr? Decays(Expr a, Expr b)
+    {
+        // A constant factor needs no guard: c·F(v) is 0 far out by itself.
+        if (!IsLinear(a) || a is Num)
+            return IsLinear(b) && b is not Num ? Decays(b, a) : null;
+        var flat = b switch
+        {
+            Apply { Op: Op.Sigmoid or Op.Exp or Op.Softplus or Op.TanhSoftplus } f => E.Compare(Op.LessOrEqual, f[0], E.Num(-1500)),
+            Apply { Op: Op.Erfc } f => E.Compare(Op.GreaterOrEqual, f[0], E.Num(40)),
+            Apply { Op: Op.ErfcOverRoot2 } f => E.Compare(Op.GreaterOrEqual, f[0], E.Num(56)),
+            _ => null,
+        };
+        return flat is null ? null : E.Select(flat, E.Zero, E.Multiply(a, b));
+    }
+
+    /// <summary>Variables, constants, their sums and constant multiples: at most |a| ≤ double.MaxValue where finite.</summary>
+    private static bool IsLinear(Expr e) => e switch
+    {
+        Var or Num => true,
+        Apply { Op: Op.Negate } n => IsLinear(n[0]),
+        Apply { Op: Op.Add or Op.Subtract } s => IsLinear(s[0]) && IsLinear(s[1]),
+        Apply { Op: Op.Multiply } m => m[0] is Num && IsLinear(m[1]),
+        _ => false,
     };
 
     private static Expr TwiceSigmoid(Expr u) => E.Multiply(E.Num(2), E.Call(Op.Sigmoid, u));
@@ -42,17 +99,5 @@ internal static class Stabilize
     private static Expr? OnePlus(Expr e) => e is Apply { Op: Op.Add } sum && E.IsOne(sum[0]) ? sum[1] : null;
 
     /// <summary>Rebuilds a node through the simplifying constructors after its children changed.</summary>
-    public static Expr Rebuild(Op op, Expr[] a) => op switch
-    {
-        Op.Add => E.Add(a[0], a[1]),
-        Op.Subtract => E.Subtract(a[0], a[1]),
-        Op.Multiply => E.Multiply(a[0], a[1]),
-        Op.Divide => E.Divide(a[0], a[1]),
-        Op.Negate => E.Negate(a[0]),
-        Op.Power => E.Power(a[0], a[1]),
-        Op.Select => E.Select(a[0], a[1], a[2]),
-        Op.Less or Op.LessOrEqual or Op.Greater or Op.GreaterOrEqual or Op.Equal or Op.NotEqual => E.Compare(op, a[0], a[1]),
-        Op.And or Op.Or or Op.Not => E.Logic(op, a),
-        _ => E.Call(op, a),
-    };
+    public static Expr Rebuild(Op op, Expr[] a) => Functions.Of(op).Build(a);
 }

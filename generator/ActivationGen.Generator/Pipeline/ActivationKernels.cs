@@ -8,7 +8,8 @@ namespace ActivationGen.Generator.Pipeline;
 
 /// <summary>
 /// Everything the emitter needs: straight-line tapes for each kernel and the math for the docs.
-/// Tapes are null for a declaration with errors, which then gets a body that throws.
+/// Tapes are null for a declaration with errors, which then gets a body that throws. <see cref="FormulaDoc"/>
+/// is the formula as the generator rewrote it, or empty when it did not.
 /// </summary>
 internal sealed record ActivationKernels(
     ActivationSpec Spec,
@@ -34,12 +35,12 @@ internal sealed record ActivationKernels(
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
         return new ActivationKernels(
             d.Spec,
-            Lower.ToTape(formula),
+            Lower.ToTape(d.Executable!),
             Lower.ToTape([.. d.InputAdjoints]),
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
             d.FromOutput is { } fromOutput ? Lower.ToTape(E.Multiply(E.Var(d.IncomingGradient), fromOutput)) : null,
             d.IncomingGradient,
-            Printer.Print(formula),
+            d.IsRewritten ? Printer.Print(formula) : "",
             d.Partials.Select(Printer.Print).ToEquatableArray(),
             d.FromOutput is null ? null : Printer.Print(d.FromOutput));
     }

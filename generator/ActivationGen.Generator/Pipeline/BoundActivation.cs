@@ -9,21 +9,22 @@ using ActivationGen.Generator.Model;
 namespace ActivationGen.Generator.Pipeline;
 
 /// <summary>The declaration with its formula parsed, bound and stabilized; <see cref="Formula"/> is null on errors.</summary>
-internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, EquatableArray<DiagnosticInfo> Diagnostics)
+internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, bool IsRewritten, EquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>What code generation needs: no positions, no diagnostics.</summary>
-    public ValidFormula ToFormula() => new(Spec, Formula);
+    public ValidFormula ToFormula() => new(Spec, Formula, IsRewritten);
 
     public static BoundActivation Bind(Declaration declaration)
     {
         var spec = declaration.Spec;
         var diagnostics = declaration.Diagnostics.ToList();
         if (spec.Formula is not { Length: > 0 } text || string.IsNullOrWhiteSpace(text))
-            return new BoundActivation(spec, null, diagnostics.ToEquatableArray());
+            return new BoundActivation(spec, null, false, diagnostics.ToEquatableArray());
 
         var (tree, syntaxError) = Parser.Parse(text);
         var errors = new List<FormulaError>();
         Expr? formula = null;
+        bool rewritten = false;
         if (syntaxError is not null)
         {
             errors.Add(syntaxError);
@@ -33,6 +34,7 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, Equat
             var (bound, bindErrors) = Binder.Bind(tree!, spec.Parameters.Select(p => p.Name));
             errors.AddRange(bindErrors);
             formula = Stabilize.Rewrite(bound);
+            rewritten = !formula.Equals(bound);
         }
         diagnostics.AddRange(errors.Select(e =>
             DiagnosticInfo.Create(e.Descriptor, declaration.Source.Locate(e.Start, e.Length), e.Arguments)));
@@ -40,7 +42,7 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, Equat
         // A warning on top of an error is noise: unused parameters are reported only for valid declarations.
         if (valid)
             diagnostics.AddRange(UnusedParameters(declaration, tree!));
-        return new BoundActivation(spec, valid ? formula : null, diagnostics.ToEquatableArray());
+        return new BoundActivation(spec, valid ? formula : null, rewritten, diagnostics.ToEquatableArray());
     }
 
     private static IEnumerable<DiagnosticInfo> UnusedParameters(Declaration declaration, FormulaSyntax tree)

@@ -10,11 +10,15 @@ namespace ActivationGen.Generator.Pipeline;
 /// The formula and its derivatives. <see cref="Partials"/> are ∂f/∂p for every input then every trainable
 /// parameter (for documentation and the scalar derivative); <see cref="InputAdjoints"/> and
 /// <see cref="AllAdjoints"/> are dy·∂f/∂p, the bodies of the backward kernels; <see cref="FromOutput"/> is
-/// ∂f/∂x written from y = f(x) alone, when the generator finds such a form.
+/// ∂f/∂x written from y = f(x) alone, when the generator finds such a form. <see cref="Formula"/> and
+/// <see cref="Partials"/> are the math the docs show; <see cref="Executable"/> and the adjoints carry the
+/// generator's guards too (limits at ±∞, saturation gates), which change no finite result.
 /// </summary>
 internal sealed record DifferentiatedActivation(
     ActivationSpec Spec,
     Expr? Formula,
+    bool IsRewritten,
+    Expr? Executable,
     EquatableArray<Expr> Partials,
     EquatableArray<Expr> InputAdjoints,
     EquatableArray<Expr> AllAdjoints,
@@ -25,12 +29,14 @@ internal sealed record DifferentiatedActivation(
     {
         var spec = bound.Spec;
         if (bound.Formula is not { } formula)
-            return new DifferentiatedActivation(spec, null, default, default, default, "", null);
+            return new DifferentiatedActivation(spec, null, false, null, default, default, default, "", null);
 
         var inputs = spec.Parameters.Where(p => p.Kind == ParameterKind.Input).Select(p => p.Name).ToArray();
         var wrt = inputs.Concat(spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).Select(p => p.Name)).ToArray();
         string dy = Names.Unique("dy", spec);
-        var partials = ReverseMode.Gradients(formula, E.One, wrt);
+        // Partials without gates: they are the math of the docs, and from-output forms are sought in them.
+        var partials = ReverseMode.Gradients(formula, E.One, wrt, Gates.Off);
+        var executable = Stabilize.WithLimits(formula);
         var parameters = spec.Parameters.Where(p => p.Kind != ParameterKind.Input).Select(p => p.Name).ToArray();
         var fromOutput = inputs.Length == 1
             ? Calculus.FromOutput.Derivative(formula, partials[0], inputs[0], Names.Unique("y", spec), parameters)
@@ -38,9 +44,11 @@ internal sealed record DifferentiatedActivation(
         return new DifferentiatedActivation(
             spec,
             formula,
+            bound.IsRewritten,
+            executable,
             partials.ToEquatableArray(),
-            ReverseMode.Gradients(formula, E.Var(dy), inputs).ToEquatableArray(),
-            ReverseMode.Gradients(formula, E.Var(dy), wrt).ToEquatableArray(),
+            ReverseMode.Gradients(executable, E.Var(dy), inputs, Gates.On).ToEquatableArray(),
+            ReverseMode.Gradients(executable, E.Var(dy), wrt, Gates.On).ToEquatableArray(),
             dy,
             fromOutput);
     }

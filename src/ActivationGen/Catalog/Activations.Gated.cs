@@ -3,50 +3,45 @@ namespace ActivationGen;
 public static partial class Activations
 {
     /// <summary>Gaussian error linear unit, exact form. PyTorch: <c>F.gelu(x)</c>.</summary>
-    /// <remarks>f(x) = x·Φ(x) = 0.5·x·(1 + erf(x/√2)). f'(x) = Φ(x) + x·φ(x) = 0.5·(1 + erf(x/√2)) + x·e^(−x²/2)/√(2π).</remarks>
+    /// <remarks>
+    /// f(x) = x·Φ(x) = 0.5·x·(1 + erf(x/√2)). The generator rewrites 1 + erf(u) as erfc(−u) and erfc(−x/√2) as the
+    /// normal tail 2Φ(x), whose e^(−x²/2) it takes from the exact x², so that the negative tail (f(−10) = −7.6e-23)
+    /// keeps its relative accuracy. f'(x) = Φ(x) + x·φ(x) = 0.5·(1 + erf(x/√2)) + x·e^(−x²/2)/√(2π).
+    /// </remarks>
     /// <param name="x">The input.</param>
     [Activation("0.5 * x * (1 + erf(x / sqrt(2)))")]
     public static partial float Gelu(float x);
 
     /// <summary>GELU with the tanh approximation. PyTorch: <c>F.gelu(x, approximate='tanh')</c>.</summary>
     /// <remarks>
-    /// f(x) = 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715x³))) = x·σ(u), u = 2√(2/π)·(x + 0.044715x³), computed as
-    /// x·σ(u) for x ≤ 0 and as x − x·σ(−u) for x &gt; 0 (so neither the value nor the derivative subtracts
-    /// values near 1), and as x above 10 and 0 below −12, where that is the float result. The polynomial takes
-    /// clamp(x, −13, 11), the same where it is used, so that x³ stays finite on the unused side. f'(x) = σ(u) + x·σ(u)σ(−u)·u', u' = 2√(2/π)·(1 + 0.134145x²).
+    /// f(x) = 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715x³))). The generator rewrites 1 + tanh(u) as 2σ(2u) (no cancellation
+    /// near tanh = −1), so this is x·σ(2u); its derivative σ(2u) + x·σ′(2u)·2u′ takes σ′ in the stable form σ(v)σ(−v).
     /// </remarks>
     /// <param name="x">The input.</param>
-    [Activation("x > 10 ? x : (x < -12 ? 0 : (x > 0 ? x - x * sigmoid(-2 * sqrt(2 / pi) * (clamp(x, -13, 11) + 0.044715 * clamp(x, -13, 11)^3)) : x * sigmoid(2 * sqrt(2 / pi) * (clamp(x, -13, 11) + 0.044715 * clamp(x, -13, 11)^3))))")]
+    [Activation("0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))")]
     public static partial float GeluTanh(float x);
 
     /// <summary>Sigmoid-weighted linear unit (swish with β = 1). PyTorch: <c>F.silu(x)</c>.</summary>
-    /// <remarks>
-    /// f(x) = x·σ(x), computed as x − x·σ(−x) for x &gt; 0 so that the derivative
-    /// f'(x) = σ(x) + x·σ(x)·σ(−x) never takes 1 − σ of a σ near 1.
-    /// </remarks>
+    /// <remarks>f(x) = x·σ(x); f'(x) = σ(x) + x·σ(x)·σ(−x). f(−∞) = 0 and f'(+∞) = 1 (PyTorch gives NaN at −∞).</remarks>
     /// <param name="x">The input.</param>
-    [Activation("x > 0 ? x - x * sigmoid(-x) : x * sigmoid(x)")]
+    [Activation("x * sigmoid(x)")]
     public static partial float Silu(float x);
 
     /// <summary>Swish with a learnable β (Ramachandran et al., 2017). PyTorch: no function (<c>x * torch.sigmoid(beta * x)</c>; <c>F.silu</c> at β = 1).</summary>
-    /// <remarks>
-    /// f(x) = x·σ(βx), computed as x − x·σ(−βx) where βx &gt; 0 (see <see cref="Silu(float)"/>).
-    /// ∂f/∂x = σ(βx) + βx·σ(βx)σ(−βx); ∂f/∂β = x²·σ(βx)σ(−βx).
-    /// </remarks>
+    /// <remarks>f(x) = x·σ(βx). ∂f/∂x = σ(βx) + βx·σ(βx)σ(−βx); ∂f/∂β = x²·σ(βx)σ(−βx).</remarks>
     /// <param name="x">The input.</param>
     /// <param name="beta">The learnable sharpness β.</param>
-    [Activation("beta * x > 0 ? x - x * sigmoid(-beta * x) : x * sigmoid(beta * x)")]
+    [Activation("x * sigmoid(beta * x)")]
     public static partial float Swish(float x, [Trainable] float beta = 1f);
 
     /// <summary>Mish (Misra, 2019). PyTorch: <c>F.mish(x)</c>.</summary>
     /// <remarks>
-    /// f(x) = x·tanh(softplus(x)) = x·n/(n + 2) with n = eˣ(eˣ + 2), computed as x − 2x/(n + 2) for x &gt; 0 (no
-    /// 1 − tanh² of a tanh near 1 in the derivative) and as x above 20, where that is the float result. The
-    /// positive side takes e^min(x, 21), which is the same where it is used and keeps the unused side finite.
-    /// f'(x) = tanh(softplus(x)) + x·(1 − tanh²(softplus(x)))·σ(x); f'(0) = 0.6.
+    /// f(x) = x·tanh(softplus(x)), which the generator fuses into one function: n/(n + 2) with n = eˣ(eˣ + 2).
+    /// f'(x) = tanh(softplus(x)) + x·(1 − tanh²(softplus(x)))·σ(x), the second factor computed as one ratio of
+    /// positive terms; f'(0) = 0.6. f(−∞) = 0 (PyTorch gives NaN there).
     /// </remarks>
     /// <param name="x">The input.</param>
-    [Activation("x > 20 ? x : (x > 0 ? x - 2 * x / (exp(min(x, 21)) * (exp(min(x, 21)) + 2) + 2) : x * (exp(x) * (exp(x) + 2)) / (exp(x) * (exp(x) + 2) + 2))")]
+    [Activation("x * tanh(softplus(x))")]
     public static partial float Mish(float x);
 
     /// <summary>Squareplus (Barron, 2021), a smooth ReLU made of a square root. No PyTorch function.</summary>

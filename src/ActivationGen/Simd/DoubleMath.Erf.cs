@@ -28,6 +28,15 @@ public static partial class DoubleMath
         p = TV.MultiplyAdd(p, s, TV.Create(1.1283791670955126));
         TV small = p * x;
 
+        TV erfc = ErfcOneToSix(ax);
+        TV large = TV.Or(TV.Create(1.0) - erfc, TV.And(x, TV.CreateBits(SignBit)));
+        return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(1.0)), small, large);
+    }
+
+    /// <summary>erfc(a) for a in [1, 6] (clamped there): e^(−a²)·R(a), R = erfcx fitted per lane (see <see cref="Erf{TV}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ErfcOneToSix<TV>(TV ax) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
+    {
         TV first = TV.LessThan(ax, TV.Create(2.0));
         TV second = TV.LessThan(ax, TV.Create(3.5));
         TV clamped = TV.ConditionalSelect(TV.GreaterThan(ax, TV.Create(6.0)), TV.Create(6.0), ax);
@@ -51,8 +60,7 @@ public static partial class DoubleMath
         TV h = clamped * clamped;
         TV l = TV.MultiplyAdd(clamped, clamped, -h);
         TV erfc = Exp(-h) * TV.MultiplyAdd(-r, l, r);
-        TV large = TV.Or(TV.Create(1.0) - erfc, TV.And(x, TV.CreateBits(SignBit)));
-        return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(1.0)), small, large);
+        return erfc;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

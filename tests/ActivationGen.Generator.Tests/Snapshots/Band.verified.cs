@@ -6,10 +6,10 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c> at one point.
+        /// Computes <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
@@ -18,10 +18,10 @@ namespace Users.Models
             => BandKernels.Value(x, p);
 
         /// <summary>
-        /// Computes <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
@@ -41,10 +41,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
@@ -66,10 +66,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c> that also sums the gradient of each trainable parameter: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dp"/> = Σ dy·∂f/∂p. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
+        /// Backward of <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> that also sums the gradient of each trainable parameter: <paramref name="dx"/> = dy·∂f/∂x, <paramref name="dp"/> = Σ dy·∂f/∂p. Sums accumulate in double in blocks, so they stay accurate over millions of elements.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
@@ -92,10 +92,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c> at one point: <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c>.
+        /// ∂f/∂x of <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> at one point: <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c><br/>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
         /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
         /// </remarks>
@@ -104,7 +104,7 @@ namespace Users.Models
             => BandKernels.Derivative(x, p);
     }
 
-    /// <summary>Kernels of <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? x^(-2) : x^p</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class BandKernels
     {

@@ -6,22 +6,24 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>x &gt; 0 ? x : alpha * expm1(x)</c> at one point.
+        /// Computes <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial float Elu(float x, float alpha)
             => EluKernels.Value(x, alpha);
 
         /// <summary>
-        /// Computes <c>x &gt; 0 ? x : alpha * expm1(x)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -39,11 +41,12 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &gt; 0 ? x : alpha * expm1(x)</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,11 +66,12 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &gt; 0 ? x : alpha * expm1(x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha + y</c> where y = f(x).
+        /// Backward of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha + y</c> where y = f(x).
         /// </summary>
         /// <remarks>
-        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -87,18 +91,19 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x &gt; 0 ? x : alpha * expm1(x)</c> at one point: <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c>.
+        /// ∂f/∂x of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> at one point: <c>x &gt; 0 ? 1 : alpha * exp(x)</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
-        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * (1 + expm1(x))</c><br/>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float EluDerivative(float x, float alpha = 1f)
             => EluKernels.Derivative(x, alpha);
     }
 
-    /// <summary>Kernels of <c>x &gt; 0 ? x : alpha * expm1(x)</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class EluKernels
     {
@@ -129,13 +134,16 @@ namespace Users.Models
         public static void Backward<TV>(TV x, TV dy, TV alpha, out TV dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
             TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
-            TV sum0 = TV.Create(1f) + expm10;
             TV product0 = alpha * dy;
-            TV product1 = sum0 * product0;
-            TV selected0 = TV.ConditionalSelect(isGreater0, dy, product1);
-            dx = selected0;
+            TV exp0 = global::ActivationGen.Simd.SingleMath.Exp(x);
+            TV product1 = product0 * exp0;
+            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(0f), product1);
+            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), selected0);
+            TV selected2 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV sum0 = selected1 + selected2;
+            dx = sum0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -10,8 +10,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>tanh(x) * sigmoid(h)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
-        /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>tanh(x) * sigmoid&apos;(h)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial double Gated(double x, double h)
@@ -22,8 +22,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>tanh(x) * sigmoid(h)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
-        /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>tanh(x) * sigmoid&apos;(h)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -47,8 +47,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>tanh(x) * sigmoid(h)</c><br/>
-        /// ∂f/∂x = <c>(1 - tanh(x) * tanh(x)) * sigmoid(h)</c><br/>
-        /// ∂f/∂h = <c>(1 - sigmoid(h)) * sigmoid(h) * tanh(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(h) * tanh&apos;(x)</c><br/>
+        /// ∂f/∂h = <c>tanh(x) * sigmoid&apos;(h)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -98,18 +98,22 @@ namespace Users.Models
         public static void Backward<TV>(TV x, TV h, TV dy, out TV dx, out TV dh)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
-            TV tanh0 = global::ActivationGen.Simd.DoubleMath.Tanh(x);
-            TV negated0 = -tanh0;
-            TV fused0 = TV.MultiplyAdd(negated0, tanh0, TV.Create(1d));
+            TV abs0 = global::ActivationGen.Simd.DoubleMath.Abs(x);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(375d));
             TV sigmoid0 = global::ActivationGen.Simd.DoubleMath.Sigmoid(h);
             TV product0 = dy * sigmoid0;
-            TV product1 = fused0 * product0;
+            TV tanhDerivative0 = global::ActivationGen.Simd.DoubleMath.TanhDerivative(x);
+            TV product1 = product0 * tanhDerivative0;
+            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0d), product1);
+            TV abs1 = global::ActivationGen.Simd.DoubleMath.Abs(h);
+            TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(abs1, TV.Create(750d));
+            TV tanh0 = global::ActivationGen.Simd.DoubleMath.Tanh(x);
             TV product2 = dy * tanh0;
-            TV difference0 = TV.Create(1d) - sigmoid0;
-            TV product3 = difference0 * sigmoid0;
-            TV product4 = product2 * product3;
-            dx = product1;
-            dh = product4;
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.DoubleMath.SigmoidDerivative(h);
+            TV product3 = product2 * sigmoidDerivative0;
+            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0d), product3);
+            dx = selected0;
+            dh = selected1;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)

@@ -6,22 +6,24 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c> at one point.
+        /// Computes <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
-        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c><br/>
+        /// rewritten by the generator as <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial float GeluTanh(float x)
             => GeluTanhKernels.Value(x);
 
         /// <summary>
-        /// Computes <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
-        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c><br/>
+        /// rewritten by the generator as <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -39,11 +41,12 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
-        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c><br/>
+        /// rewritten by the generator as <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,18 +66,19 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c> at one point: <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c>.
+        /// ∂f/∂x of <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> at one point: <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
-        /// ∂f/∂x = <c>(abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3)))) : 0) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + (abs(1.5957691216 * (x + 0.044715 * x^3)) &lt; 750 ? 0.044715 * (1.5957691216 * (x * ((1 - sigmoid(1.5957691216 * (x + 0.044715 * x^3))) * sigmoid(1.5957691216 * (x + 0.044715 * x^3))))) * (3 * x^2) : 0)</c><br/>
+        /// f = <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c><br/>
+        /// rewritten by the generator as <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float GeluTanhDerivative(float x)
             => GeluTanhKernels.Derivative(x);
     }
 
-    /// <summary>Kernels of <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class GeluTanhKernels
     {
@@ -98,9 +102,11 @@ namespace Users.Models
             TV product1 = product0 * x;
             TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
             TV product2 = TV.Create(1.5957692f) * fused0;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product2, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
             TV product3 = x * sigmoid0;
-            y = product3;
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product3);
+            y = selected0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -111,22 +117,26 @@ namespace Users.Models
             TV product1 = product0 * x;
             TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
             TV product2 = TV.Create(1.5957692f) * fused0;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product2, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
+            TV product3 = dy * sigmoid0;
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product3);
             TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product2);
-            TV isLess0 = TV.LessThan(abs0, TV.Create(750f));
-            TV product3 = dy * x;
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product4 = difference0 * sigmoid0;
-            TV product5 = product3 * product4;
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
+            TV product4 = dy * x;
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product2);
+            TV product5 = product4 * sigmoidDerivative0;
             TV product6 = TV.Create(1.5957692f) * product5;
-            TV selected0 = TV.ConditionalSelect(isLess0, product6, TV.Create(0f));
-            TV fused1 = TV.MultiplyAdd(dy, sigmoid0, selected0);
+            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product6);
+            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            TV sum0 = selected0 + selected2;
             TV product7 = TV.Create(0.044715f) * product6;
             TV product8 = TV.Create(3f) * product0;
             TV product9 = product7 * product8;
-            TV selected1 = TV.ConditionalSelect(isLess0, product9, TV.Create(0f));
-            TV sum0 = fused1 + selected1;
-            dx = sum0;
+            TV selected3 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product9);
+            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            TV sum1 = sum0 + selected4;
+            dx = sum1;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

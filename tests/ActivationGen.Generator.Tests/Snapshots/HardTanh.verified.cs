@@ -6,10 +6,10 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> at one point.
+        /// Computes <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -17,10 +17,10 @@ namespace Users.Models
             => HardTanhKernels.Value(x, lo, hi);
 
         /// <summary>
-        /// Computes <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -39,10 +39,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -63,10 +63,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= lo ? 0 : 1</c> where y = f(x).
+        /// Backward of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= lo ? 0 : 1</c> where y = f(x).
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -87,10 +87,10 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c> at one point: <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c>.
+        /// ∂f/∂x of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> at one point: <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c><br/>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
         /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -98,7 +98,7 @@ namespace Users.Models
             => HardTanhKernels.Derivative(x, lo, hi);
     }
 
-    /// <summary>Kernels of <c>x &lt;= lo ? lo : x &gt;= hi ? hi : x</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class HardTanhKernels
     {

@@ -10,7 +10,8 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
+        /// rewritten by the generator as <c>x * tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * tanh(softplus)&apos;(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static partial float Mish(float x)
@@ -21,7 +22,8 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
+        /// rewritten by the generator as <c>x * tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * tanh(softplus)&apos;(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -43,7 +45,8 @@ partial class Network<T>
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
+        /// rewritten by the generator as <c>x * tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * tanh(softplus)&apos;(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -63,11 +66,12 @@ partial class Network<T>
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x * tanh(softplus(x))</c> at one point: <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c>.
+        /// ∂f/∂x of <c>x * tanh(softplus(x))</c> at one point: <c>x * tanh(softplus)&apos;(x) + tanh(softplus(x))</c>.
         /// </summary>
         /// <remarks>
         /// f = <c>x * tanh(softplus(x))</c><br/>
-        /// ∂f/∂x = <c>x * ((1 - tanh(softplus(x)) * tanh(softplus(x))) * sigmoid(x)) + tanh(softplus(x))</c><br/>
+        /// rewritten by the generator as <c>x * tanh(softplus(x))</c><br/>
+        /// ∂f/∂x = <c>x * tanh(softplus)&apos;(x) + tanh(softplus(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         internal static float MishDerivative(float x)
@@ -95,24 +99,31 @@ file static class MishKernels
     public static void Forward<TV>(TV x, out TV y)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
+        TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-1500f));
         TV tanhSoftplus0 = global::ActivationGen.Simd.SingleMath.TanhSoftplus(x);
         TV product0 = x * tanhSoftplus0;
-        y = product0;
+        TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product0);
+        y = selected0;
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Backward<TV>(TV x, TV dy, out TV dx)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
+        TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-1500f));
         TV tanhSoftplus0 = global::ActivationGen.Simd.SingleMath.TanhSoftplus(x);
-        TV product0 = dy * x;
-        TV negated0 = -tanhSoftplus0;
-        TV fused0 = TV.MultiplyAdd(negated0, tanhSoftplus0, TV.Create(1f));
-        TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
-        TV product1 = fused0 * sigmoid0;
-        TV product2 = product0 * product1;
-        TV fused1 = TV.MultiplyAdd(dy, tanhSoftplus0, product2);
-        dx = fused1;
+        TV product0 = dy * tanhSoftplus0;
+        TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product0);
+        TV isLessOrEqual1 = TV.LessThanOrEqual(x, TV.Create(-750f));
+        TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, TV.Create(375f));
+        TV mask0 = TV.Or(isLessOrEqual1, isGreaterOrEqual0);
+        TV product1 = dy * x;
+        TV tanhSoftplusDerivative0 = global::ActivationGen.Simd.SingleMath.TanhSoftplusDerivative(x);
+        TV product2 = product1 * tanhSoftplusDerivative0;
+        TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product2);
+        TV selected2 = TV.ConditionalSelect(mask0, TV.Create(0f), selected1);
+        TV sum0 = selected0 + selected2;
+        dx = sum0;
     }
 
     public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

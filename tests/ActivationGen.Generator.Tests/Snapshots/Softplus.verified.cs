@@ -6,10 +6,11 @@ namespace Users.Models
     partial class MyActivations
     {
         /// <summary>
-        /// Computes <c>softplus(x)</c> at one point.
+        /// Computes <c>log(1 + exp(x))</c> at one point.
         /// </summary>
         /// <remarks>
-        /// f = <c>softplus(x)</c><br/>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
         /// ∂f/∂x = <c>sigmoid(x)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -17,10 +18,11 @@ namespace Users.Models
             => SoftplusKernels.Value(x);
 
         /// <summary>
-        /// Computes <c>softplus(x)</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
+        /// Computes <c>log(1 + exp(x))</c> elementwise into <paramref name="y"/>, which may be the same span as an input.
         /// </summary>
         /// <remarks>
-        /// f = <c>softplus(x)</c><br/>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
         /// ∂f/∂x = <c>sigmoid(x)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -39,10 +41,11 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>softplus(x)</c>: <paramref name="dx"/> = dy·∂f/∂x.
+        /// Backward of <c>log(1 + exp(x))</c>: <paramref name="dx"/> = dy·∂f/∂x.
         /// </summary>
         /// <remarks>
-        /// f = <c>softplus(x)</c><br/>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
         /// ∂f/∂x = <c>sigmoid(x)</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
@@ -63,10 +66,11 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>softplus(x)</c> at one point: <c>sigmoid(x)</c>.
+        /// ∂f/∂x of <c>log(1 + exp(x))</c> at one point: <c>sigmoid(x)</c>.
         /// </summary>
         /// <remarks>
-        /// f = <c>softplus(x)</c><br/>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
         /// ∂f/∂x = <c>sigmoid(x)</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -74,7 +78,7 @@ namespace Users.Models
             => SoftplusKernels.Derivative(x);
     }
 
-    /// <summary>Kernels of <c>softplus(x)</c>, generic over the vector width.</summary>
+    /// <summary>Kernels of <c>log(1 + exp(x))</c>, generic over the vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     file static class SoftplusKernels
     {
@@ -102,9 +106,11 @@ namespace Users.Models
         public static void Backward<TV>(TV x, TV dy, out TV dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
             TV product0 = dy * sigmoid0;
-            dx = product0;
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product0);
+            dx = selected0;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)

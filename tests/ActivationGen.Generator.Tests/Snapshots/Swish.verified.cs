@@ -10,8 +10,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
-        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
-        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial float Swish(float x, float beta)
@@ -22,8 +22,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
-        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
-        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -45,8 +45,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
-        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
-        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -70,8 +70,8 @@ namespace Users.Models
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
-        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
-        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -92,12 +92,12 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// ∂f/∂x of <c>x * sigmoid(beta * x)</c> at one point: <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c>.
+        /// ∂f/∂x of <c>x * sigmoid(beta * x)</c> at one point: <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c>.
         /// </summary>
         /// <remarks>
         /// f = <c>x * sigmoid(beta * x)</c><br/>
-        /// ∂f/∂x = <c>beta * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x))) + sigmoid(beta * x)</c><br/>
-        /// ∂f/∂beta = <c>x * (x * ((1 - sigmoid(beta * x)) * sigmoid(beta * x)))</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static float SwishDerivative(float x, float beta)
@@ -125,41 +125,57 @@ namespace Users.Models
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV product0 = beta * x;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = x * sigmoid0;
-            y = product1;
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product1);
+            y = selected0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void Backward<TV>(TV x, TV dy, TV beta, out TV dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
-            TV product0 = dy * x;
-            TV product1 = beta * x;
-            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product1);
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product2 = difference0 * sigmoid0;
-            TV product3 = product0 * product2;
-            TV product4 = dy * sigmoid0;
-            TV fused0 = TV.MultiplyAdd(beta, product3, product4);
-            dx = fused0;
+            TV product0 = beta * x;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
+            TV product1 = dy * sigmoid0;
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product1);
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product0);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
+            TV product2 = dy * x;
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
+            TV product3 = product2 * sigmoidDerivative0;
+            TV product4 = beta * product3;
+            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product4);
+            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            TV sum0 = selected0 + selected2;
+            dx = sum0;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void BackwardWithTrainables<TV>(TV x, TV dy, TV beta, out TV dx, out TV dBeta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
-            TV product0 = dy * x;
-            TV product1 = beta * x;
-            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product1);
-            TV difference0 = TV.Create(1f) - sigmoid0;
-            TV product2 = difference0 * sigmoid0;
-            TV product3 = product0 * product2;
-            TV product4 = dy * sigmoid0;
-            TV fused0 = TV.MultiplyAdd(beta, product3, product4);
+            TV product0 = beta * x;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
+            TV product1 = dy * sigmoid0;
+            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product1);
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product0);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
+            TV product2 = dy * x;
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
+            TV product3 = product2 * sigmoidDerivative0;
+            TV product4 = beta * product3;
+            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product4);
+            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            TV sum0 = selected0 + selected2;
             TV product5 = x * product3;
-            dx = fused0;
-            dBeta = product5;
+            TV selected3 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product5);
+            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            dx = sum0;
+            dBeta = selected4;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)

@@ -29,14 +29,20 @@ public sealed class UlpTableTests(ITestOutputHelper output)
         ["Relu"] = (0, 0, 0, 0),
         ["Relu6"] = (0, 0, 0, 0),
         ["LeakyRelu"] = (0.5, 0, 0.5, 0),
-        ["Elu"] = (2, 3.4e7, 1, 1),
-        ["Selu"] = (3, 3.4e7, 2, 2),
-        ["Celu"] = (2, 3.4e7, 1, 1),
-        ["Gelu"] = (3.4e7, 1e6, 2, 2),
+        ["Elu"] = (2, 2, 1, 1),
+        ["Selu"] = (3, 3, 2, 2),
+        ["Celu"] = (2, 2, 1, 1),
+        // Gelu's forward maximum is at −13.1, where the normal tail Φ(x) has left the normal floats (< 1.2e-38) and
+        // lost digits before the product with x brings the result back; its backward maximum is at the root of
+        // f' (x = −0.7518), where any rounding is many ulp of a value near 0 (mixed 1.1). The same for every
+        // backward maximum below at a root of f' (GeluTanh −0.752, Silu/Swish −1.278, Mish −1.192).
+        ["Gelu"] = (8, 2e4, 2, 2),
+        // GeluTanh forward: e^(2u) with u = √(2/π)(x + 0.044715x³) rounded, the reference's u exact.
         ["GeluTanh"] = (300, 3e4, 2, 2),
-        ["Silu"] = (100, 5000, 2, 2),
-        ["Swish"] = (100, 5000, 2, 2),
-        ["Mish"] = (100, 3e4, 2, 2.5),
+        // Silu, Swish, Mish forward: x·σ(x) where σ(x) is subnormal (x < −87), so σ carries fewer digits.
+        ["Silu"] = (100, 3e4, 2, 2),
+        ["Swish"] = (100, 3e4, 2, 2),
+        ["Mish"] = (100, 3e4, 2, 2),
         ["Softplus"] = (3, 4, 2, 2),
         ["Softsign"] = (3, 3, 1, 2),
         ["HardTanh"] = (0, 0, 0, 0),
@@ -45,8 +51,8 @@ public sealed class UlpTableTests(ITestOutputHelper output)
         // the raw backward figure bounds nothing; the mixed one (absolute below 1) holds it at 2.
         ["HardSwish"] = (3, double.PositiveInfinity, 2, 2),
         ["LogSigmoid"] = (3, 4, 2, 2),
-        ["Sigmoid"] = (4, 3.4e7, 2, 2),
-        ["Tanh"] = (3, 3.4e7, 2, 2),
+        ["Sigmoid"] = (4, 5, 2, 2),
+        ["Tanh"] = (3, 5, 2, 2),
         ["TanhShrink"] = (10, 6, 2, 2),
         ["SoftShrink"] = (0, 0, 0, 0),
         ["HardShrink"] = (0, 0, 0, 0),
@@ -55,7 +61,8 @@ public sealed class UlpTableTests(ITestOutputHelper output)
         ["Squareplus"] = (4, 1.2e7, 2, 2),
         // Beyond |freq·x| > 3e38 Snake's derivative is its mean 1 (documented): an absolute error up to 1 there.
         ["Snake"] = (6, 1.7e10, 2, 1.7e7),
-        ["ScaledTanh"] = (6, 3.4e7, 3, 3),
+        // ScaledTanh backward: tanh′(u) = 4e^(−2|u|)/… with u = 2x/3 rounded magnifies that rounding 4|u| times.
+        ["ScaledTanh"] = (6, 60, 3, 3),
         ["Lisht"] = (3, 4, 2, 2),
         ["LogCosh"] = (6, 6, 2, 3),
     };

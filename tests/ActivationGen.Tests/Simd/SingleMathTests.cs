@@ -48,4 +48,23 @@ public sealed class SingleMathTests(ITestOutputHelper output)
     [Fact] public void Cos() => Check<CosOp>("Cos");
     [Fact] public void Tan() => Check<TanOp>("Tan");
     [Fact] public void Atan() => Check<AtanOp>("Atan");
+
+    private struct ErfcOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Erfc(x); public static double Reference(double x) => References.Erfc(x); }
+    private struct GaussianOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Gaussian(x); public static double Reference(double x) => References.Gaussian(x); }
+    private struct SigmoidDerivativeOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.SigmoidDerivative(x); public static double Reference(double x) => References.SigmoidDerivative(x); }
+    private struct TanhDerivativeOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.TanhDerivative(x); public static double Reference(double x) => References.TanhDerivative(x); }
+    private struct TanhSoftplusDerivativeOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.TanhSoftplusDerivative(x); public static double Reference(double x) => References.TanhSoftplusDerivative(x); }
+    [Fact] public void Gaussian() => Check<GaussianOp>("Gaussian");
+    // σ′ = w/(1 + w)²: the exp, the sum, the square and the quotient each round once.
+    [Fact] public void SigmoidDerivative() => Check<SigmoidDerivativeOp>("SigmoidDerivative", 5);
+    [Fact] public void TanhDerivative() => Check<TanhDerivativeOp>("TanhDerivative", 5);
+    // Two quadratics in w, a square and a quotient after the exp.
+    [Fact] public void TanhSoftplusDerivative() => Check<TanhSoftplusDerivativeOp>("TanhSoftplusDerivative", 7);
+    // e^(−x²)·R(x) rounds in the exp, the fit's float evaluation and the product: measured 4.01 ulp (at 6.74).
+    [Fact] public void Erfc() => Check<ErfcOp>("Erfc", 4.5);
+    private struct ErfcOverRoot2Op : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.ErfcOverRoot2(x); public static double Reference(double x) => References.ErfcOverRoot2(x); }
+    private struct GaussianOverRoot2Op : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.GaussianOverRoot2(x); public static double Reference(double x) => References.GaussianOverRoot2(x); }
+    [Fact] public void GaussianOverRoot2() => Check<GaussianOverRoot2Op>("GaussianOverRoot2");
+    // As Erfc, plus the rounding of x/√2 in R's argument: measured 4.45 ulp (at 11.78).
+    [Fact] public void ErfcOverRoot2() => Check<ErfcOverRoot2Op>("ErfcOverRoot2", 5);
 }

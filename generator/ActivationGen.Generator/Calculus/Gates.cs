@@ -1,0 +1,45 @@
+using ActivationGen.Generator.Formula;
+
+namespace ActivationGen.Generator.Calculus;
+
+/// <summary>
+/// The guards derivative rules put around a local derivative, and the switch that leaves them out of the
+/// derivatives shown in docs (they change no finite result, so the math reads without them).
+/// </summary>
+/// <remarks>
+/// A saturation gate holds where the local derivative is exactly 0 in float and double: there it must stay 0
+/// when the rest of the chain is infinite (tanh(x³)′ at x = 1e13 is 0·∞ otherwise, and swish′(+∞) is
+/// σ(∞) + ∞·σ′(∞)), which gives the finite limit. Every gate is written so that its condition is false for
+/// NaN, and a NaN input therefore reaches the derivative itself and gives NaN, not 0.
+/// </remarks>
+internal sealed class Gates
+{
+    public static readonly Gates On = new(true);
+    public static readonly Gates Off = new(false);
+
+    private static readonly Expr Infinity = E.Num(double.PositiveInfinity);
+
+    private readonly bool enabled;
+
+    private Gates(bool enabled) => this.enabled = enabled;
+
+    /// <summary>0 where |u| ≥ <paramref name="limit"/>.</summary>
+    public Expr Saturating(Expr u, Expr limit, Expr adjoint) =>
+        Gate(E.Compare(Op.GreaterOrEqual, E.Call(Op.Abs, u), limit), adjoint);
+
+    /// <summary>0 where u ≤ <paramref name="limit"/>.</summary>
+    public Expr AtMost(Expr u, Expr limit, Expr adjoint) => Gate(E.Compare(Op.LessOrEqual, u, limit), adjoint);
+
+    /// <summary>0 where u is +∞ (1/u and its kin are exactly 0 only there).</summary>
+    public Expr AtInfinity(Expr u, Expr adjoint) => Gate(E.Compare(Op.GreaterOrEqual, u, Infinity), adjoint);
+
+    /// <summary>0 where u ≤ <paramref name="low"/> or u ≥ <paramref name="high"/>.</summary>
+    public Expr OutsideOpen(Expr u, Expr low, Expr high, Expr adjoint) =>
+        Gate(E.Logic(Op.Or, E.Compare(Op.LessOrEqual, u, low), E.Compare(Op.GreaterOrEqual, u, high)), adjoint);
+
+    /// <summary>u itself where u is NaN: a branch the rule chose by comparing u would otherwise turn NaN into 0 or g.</summary>
+    public Expr KeepNaN(Expr u, Expr adjoint) =>
+        !enabled || u is Num ? adjoint : E.Select(E.Compare(Op.NotEqual, u, u), u, adjoint);
+
+    private Expr Gate(Expr flat, Expr adjoint) => enabled ? E.Select(flat, E.Zero, adjoint) : adjoint;
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Calculus;
+
+namespace ActivationGen.Generator.Formula;
+
+/// <summary>
+/// The one table of operations: for each, its name and arity, its meaning in double, its derivative rule, how
+/// it is rebuilt and simplified, and what generated code calls. Adding a function means adding a row here, its
+/// vector math in <c>SingleMath</c>/<c>DoubleMath</c>, and a test; a missing row is an internal error that the
+/// table test (every <see cref="Op"/> walked) catches before a user could.
+/// </summary>
+/// <remarks>
+/// Derivative rules reuse the node's own value where that is exact (exp′ = exp), and otherwise call the
+/// internal derivative functions (σ′, tanh′, the Gaussian), which are accurate in relative terms in the tails
+/// where the textbook forms σ(1 − σ) and 1 − tanh² cancel to 0. Kinks follow PyTorch: a branch differentiates
+/// the side it takes; abs′(0) = sign(0) = 0; min and max send a tie to their second argument (max(x, 0) is
+/// ReLU with ReLU′(0) = 0); clamp passes the gradient on its closed interval like torch.clamp.
+/// </remarks>
+internal static class Functions
+{
+    private static readonly Expr TwoOverSqrtPi = E.Num(1.1283791670955126);
+
+    // |u| beyond which each local derivative is exactly 0 in float and in double (so a gate there changes no
+    // finite result): σ′ ≤ e^−|u| (< 2⁻¹⁰⁷⁴ from 745.2), tanh′ ≤ 4e^−2|u| (from 373.5), e^−u² (from 27.3).
+    private static readonly Expr SigmoidFlat = E.Num(750);
+    private static readonly Expr TanhFlat = E.Num(375);
+    private static readonly Expr GaussianFlat = E.Num(28);
+    private static readonly Expr ExpFlat = E.Num(-750);
+    private static readonly Expr NormalFlat = E.Num(39);
+    private static readonly Expr MinusRootTwoOverPi = E.Num(-0.79788456080286541);
+
+    private static readonly Function[] Table =
+    [
+        Operator(Op.Add, "+", Notation.LeftInfix, 4, a => a[0] + a[1], (n, g, _) => [g, g], a => E.Add(a[0], a[1]), "{0} + {1}", "sum", commutative: true),
+        Operator(Op.Subtract, "-", Notation.LeftInfix, 4, a => a[0] - a[1], (n, g, _) => [g, E.Negate(g)], a => E.Subtract(a[0], a[1]), "{0} - {1}", "difference"),
+        Operator(Op.Multiply, "*", Notation.LeftInfix, 5, a => a[0] * a[1], (n, g, _) => [E.Multiply(g, n[1]), E.Multiply(g, n[0])], a => E.Multiply(a[0], a[1]), "{0} * {1}", "product", commutative: true),
+        Operator(Op.Divide, "/", Notation.LeftInfix, 5, a => a[0] / a[1], (n, g, _) => [E.Divide(g, n[1]), E.Negate(E.Divide(E.Multiply(g, n), n[1]))], a => E.Divide(a[0], a[1]), "{0} / {1}", "quotient"),
+        Operator(Op.Negate, "-", Notation.Prefix, 6, a => -a[0], (n, g, _) => [E.Negate(g)], a => E.Negate(a[0]), "-{0}", "negated"),
+        // d(u^n)/du = n·u^(n−1), a product so that small integer powers stay exact; d/dn = u^n·log u.
+        Function(Op.Power, "^", 2, Notation.RightInfix, 7, a => Math.Pow(a[0], a[1]),
+            (n, g, _) => [E.Multiply(g, E.Multiply(n[1], E.Power(n[0], E.Subtract(n[1], E.One)))), E.Multiply(g, E.Multiply(n, E.Call(Op.Log, n[0])))],
+            a => E.Power(a[0], a[1]), RuntimeKind.Math, "Pow", "power"),
+
+        Compare(Op.Less, "<", a => a[0] < a[1], "LessThan"),
+        Compare(Op.LessOrEqual, "<=", a => a[0] <= a[1], "LessThanOrEqual"),
+        Compare(Op.Greater, ">", a => a[0] > a[1], "GreaterThan"),
+        Compare(Op.GreaterOrEqual, ">=", a => a[0] >= a[1], "GreaterThanOrEqual"),
+        Compare(Op.Equal, "==", a => a[0] == a[1], "Equal", commutative: true),
+        Compare(Op.NotEqual, "!=", a => a[0] != a[1], "NotEqual", commutative: true),
+        Logic(Op.And, "&&", 2, Notation.LeftInfix, 2, a => a[0] != 0 && a[1] != 0, "And", commutative: true),
+        Logic(Op.Or, "||", 2, Notation.LeftInfix, 1, a => a[0] != 0 || a[1] != 0, "Or", commutative: true),
+        Logic(Op.Not, "!", 1, Notation.Prefix, 6, a => a[0] == 0, "Not"),
+        Function(Op.Select, "?:", 3, Notation.Conditional, 0, a => a[0] != 0 ? a[1] : a[2],
+            (n, g, _) => [null, E.Select(n[0], g, E.Zero), E.Select(n[0], E.Zero, g)],
+            a => E.Select(a[0], a[1], a[2]), RuntimeKind.Vector, "ConditionalSelect", "selected"),
+
+        Call(Op.Exp, "exp", Math.Exp, (n, g, s) => [s.AtMost(n[0], ExpFlat, E.Multiply(g, n))]),
+        Call(Op.Log, "log", Math.Log, (n, g, s) => [s.AtInfinity(n[0], E.Divide(g, n[0]))]),
+        Call(Op.Log1p, "log1p", Reference.Log1p, (n, g, s) => [s.AtInfinity(n[0], E.Divide(g, E.Add(E.One, n[0])))]),
+        // expm1′ = e^u, not expm1 + 1, which is 0 in float below u ≈ −17 where e^u is still 4e-8.
+        Call(Op.Expm1, "expm1", Reference.Expm1, (n, g, s) => [s.AtMost(n[0], ExpFlat, E.Multiply(g, E.Call(Op.Exp, n[0])))]),
+        Call(Op.Sqrt, "sqrt", Math.Sqrt, (n, g, s) => [s.AtInfinity(n[0], E.Divide(E.Multiply(E.Num(0.5), g), n))]),
+        Call(Op.Abs, "abs", Math.Abs, (n, g, _) => [E.Multiply(g, E.Call(Op.Sign, n[0]))]),
+        Call(Op.Sign, "sign", x => double.IsNaN(x) ? double.NaN : Math.Sign(x), (n, g, _) => [E.Zero]),
+        Call(Op.Min, "min", 2, a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Min(a[0], a[1]),
+            (n, g, s) => [s.KeepNaN(n[0], E.Select(E.Compare(Op.Less, n[0], n[1]), g, E.Zero)), s.KeepNaN(n[1], E.Select(E.Compare(Op.Less, n[0], n[1]), E.Zero, g))]),
+        Call(Op.Max, "max", 2, a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Max(a[0], a[1]),
+            (n, g, s) => [s.KeepNaN(n[0], E.Select(E.Compare(Op.Greater, n[0], n[1]), g, E.Zero)), s.KeepNaN(n[1], E.Select(E.Compare(Op.Greater, n[0], n[1]), E.Zero, g))]),
+        Call(Op.Clamp, "clamp", 3, a => double.IsNaN(a[0]) ? double.NaN : Math.Min(Math.Max(a[0], a[1]), a[2]),
+            (n, g, s) => [
+                s.KeepNaN(n[0], E.Select(E.Logic(Op.And, E.Compare(Op.GreaterOrEqual, n[0], n[1]), E.Compare(Op.LessOrEqual, n[0], n[2])), g, E.Zero)),
+                E.Select(E.Compare(Op.Less, n[0], n[1]), g, E.Zero),
+                E.Select(E.Compare(Op.Greater, n[0], n[2]), g, E.Zero)]),
+        Call(Op.Sin, "sin", Math.Sin, (n, g, _) => [E.Multiply(g, E.Call(Op.Cos, n[0]))]),
+        Call(Op.Cos, "cos", Math.Cos, (n, g, _) => [E.Negate(E.Multiply(g, E.Call(Op.Sin, n[0])))]),
+        Call(Op.Tan, "tan", Math.Tan, (n, g, _) => [E.Multiply(g, E.Add(E.One, E.Multiply(n, n)))]),
+        Call(Op.Tanh, "tanh", Math.Tanh, (n, g, s) => [s.Saturating(n[0], TanhFlat, E.Multiply(g, E.Call(Op.TanhDerivative, n[0])))]),
+        Call(Op.Sigmoid, "sigmoid", Reference.Sigmoid, (n, g, s) => [s.Saturating(n[0], SigmoidFlat, E.Multiply(g, E.Call(Op.SigmoidDerivative, n[0])))]),
+        Call(Op.Softplus, "softplus", Reference.Softplus, (n, g, s) => [s.AtMost(n[0], ExpFlat, E.Multiply(g, E.Call(Op.Sigmoid, n[0])))]),
+        Call(Op.Erf, "erf", Reference.Erf, (n, g, s) => [s.Saturating(n[0], GaussianFlat, E.Multiply(g, E.Multiply(TwoOverSqrtPi, E.Call(Op.Gaussian, n[0]))))]),
+        Call(Op.Erfc, "erfc", Reference.Erfc, (n, g, s) => [s.Saturating(n[0], GaussianFlat, E.Negate(E.Multiply(g, E.Multiply(TwoOverSqrtPi, E.Call(Op.Gaussian, n[0])))))]),
+        Call(Op.Atan, "atan", Math.Atan, (n, g, s) => [s.AtInfinity(E.Call(Op.Abs, n[0]), E.Divide(g, E.Add(E.One, E.Multiply(n[0], n[0]))))]),
+
+        Function(Op.MultiplyAdd, "fma", 3, Notation.Call, 9, a => a[0] * a[1] + a[2],
+            (n, g, _) => [E.Multiply(g, n[1]), E.Multiply(g, n[0]), g],
+            a => E.Call(Op.MultiplyAdd, a), RuntimeKind.Vector, "MultiplyAdd", "fused", callable: false),
+        Internal(Op.TanhSoftplus, "tanh(softplus({0}))", x => Math.Tanh(Reference.Softplus(x)), "tanhSoftplus",
+            (n, g, s) => [s.OutsideOpen(n[0], ExpFlat, TanhFlat, E.Multiply(g, E.Call(Op.TanhSoftplusDerivative, n[0])))]),
+        Internal(Op.Gaussian, "exp(-{0}^2)", x => Math.Exp(-x * x), "gaussian",
+            (n, g, s) => [s.Saturating(n[0], GaussianFlat, E.Multiply(g, E.Multiply(E.Num(-2), E.Multiply(n[0], n))))]),
+        Internal(Op.ErfcOverRoot2, "erfc({0} / sqrt(2))", a => Reference.Erfc(a / Math.Sqrt(2)), "erfc",
+            (n, g, s) => [s.Saturating(n[0], NormalFlat, E.Multiply(g, E.Multiply(MinusRootTwoOverPi, E.Call(Op.GaussianOverRoot2, n[0]))))]),
+        Internal(Op.GaussianOverRoot2, "exp(-{0}^2 / 2)", x => Math.Exp(-x * x / 2), "gaussian",
+            (n, g, s) => [s.Saturating(n[0], NormalFlat, E.Negate(E.Multiply(g, E.Multiply(n[0], n))))]),
+        // σ″ = σ′·(σ(−u) − σ(u)) = −σ′·tanh(u/2); tanh″ = −2 tanh′·tanh; (tanh∘softplus)″ = D·(σ(−u) − 2 tanh(softplus u)·σ(u)).
+        Internal(Op.SigmoidDerivative, "sigmoid'({0})", Reference.SigmoidDerivative, "sigmoidDerivative",
+            (n, g, s) => [s.Saturating(n[0], SigmoidFlat, E.Negate(E.Multiply(g, E.Multiply(n, E.Call(Op.Tanh, E.Multiply(E.Num(0.5), n[0]))))))],
+            (Op.Sigmoid, y => E.Multiply(y, E.Subtract(E.One, y)))),
+        Internal(Op.TanhDerivative, "tanh'({0})", Reference.TanhDerivative, "tanhDerivative",
+            (n, g, s) => [s.Saturating(n[0], TanhFlat, E.Multiply(E.Num(-2), E.Multiply(g, E.Multiply(n, E.Call(Op.Tanh, n[0])))))],
+            (Op.Tanh, y => E.Subtract(E.One, E.Multiply(y, y)))),
+        Internal(Op.TanhSoftplusDerivative, "tanh(softplus)'({0})", Reference.TanhSoftplusDerivative, "tanhSoftplusDerivative",
+            (n, g, s) => [s.OutsideOpen(n[0], ExpFlat, TanhFlat, E.Multiply(g, E.Multiply(n, E.Subtract(
+                E.Call(Op.Sigmoid, E.Negate(n[0])),
+                E.Multiply(E.Num(2), E.Multiply(E.Call(Op.TanhSoftplus, n[0]), E.Call(Op.Sigmoid, n[0])))))))]),
+    ];
+
+    private static readonly Dictionary<Op, Function> ByOp = Table.ToDictionary(f => f.Op);
+
+    /// <summary>The functions a formula may call, by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Function> ByName =
+        Table.Where(f => f.IsCallable && f.Notation == Notation.Call).Append(Of(Op.Power) with { Name = "pow" })
+            .ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The binary operators of the formula language, by symbol.</summary>
+    public static readonly IReadOnlyDictionary<string, Function> BinaryOperators =
+        Table.Where(f => f.Arity == 2 && f.Notation is Notation.LeftInfix or Notation.RightInfix or Notation.Comparison).ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>Every row, in the order of <see cref="Op"/>.</summary>
+    public static IReadOnlyList<Function> All => Table;
+
+    /// <summary>The row of <paramref name="op"/>; a missing row is a bug in the generator, never a user error.</summary>
+    public static Function Of(Op op) =>
+        ByOp.TryGetValue(op, out var f) ? f : throw new InvalidOperationException($"ActivationGen internal error: {op} has no row in the function table");
+
+    public static bool IsTruthValued(Op op) => Of(op).YieldsTruth;
+
+    public static bool IsCommutative(Op op) => Of(op).IsCommutative;
+
+    private static Function Operator(Op op, string symbol, Notation notation, int precedence, Func<double[], double> evaluate,
+        DerivativeRule rule, Func<Expr[], Expr> build, string format, string stem, bool commutative = false) =>
+        new(op, symbol, notation == Notation.Prefix ? 1 : 2, notation, precedence, true, false, commutative, evaluate, rule, build, RuntimeKind.Operator, format, stem);
+
+    private static Function Compare(Op op, string symbol, Func<double[], bool> test, string member, bool commutative = false) =>
+        new(op, symbol, 2, Notation.Comparison, 3, true, true, commutative, a => test(a) ? 1 : 0, NoGradient,
+            a => E.Compare(op, a[0], a[1]), RuntimeKind.Vector, member, "is" + op);
+
+    private static Function Logic(Op op, string symbol, int arity, Notation notation, int precedence, Func<double[], bool> test, string member, bool commutative = false) =>
+        new(op, symbol, arity, notation, precedence, true, true, commutative, a => test(a) ? 1 : 0, NoGradient,
+            a => E.Logic(op, a), RuntimeKind.Vector, member, "mask");
+
+    private static Function Function(Op op, string name, int arity, Notation notation, int precedence, Func<double[], double> evaluate,
+        DerivativeRule rule, Func<Expr[], Expr> build, RuntimeKind kind, string runtime, string stem, bool callable = true) =>
+        new(op, name, arity, notation, precedence, callable, false, false, evaluate, rule, build, kind, runtime, stem);
+
+    private static Function Call(Op op, string name, Func<double, double> evaluate, DerivativeRule rule) =>
+        Call(op, name, 1, a => evaluate(a[0]), rule);
+
+    private static Function Call(Op op, string name, int arity, Func<double[], double> evaluate, DerivativeRule rule) =>
+        new(op, name, arity, Notation.Call, 9, true, false, false, evaluate, rule, a => E.Call(op, a), RuntimeKind.Math, op.ToString(), name);
+
+    /// <summary>A function the generator introduces (fusions, derivatives); formulas cannot call it by name.</summary>
+    private static Function Internal(Op op, string template, Func<double, double> evaluate, string stem, DerivativeRule rule,
+        (Op, Func<Expr, Expr>)? fromValue = null) =>
+        new(op, template, 1, Notation.Template, 9, false, false, false, a => evaluate(a[0]), rule,
+            a => E.Call(op, a), RuntimeKind.Math, op.ToString(), stem, ArgumentContext: template.Contains("^") ? 8 : template.Contains("/") ? 5 : 0, FromValue: fromValue);
+
+    // Comparisons and logic carry no gradient: their arguments get none.
+    private static Expr?[] NoGradient(Apply node, Expr g, Gates gates) => new Expr?[node.Args.Count];
+}

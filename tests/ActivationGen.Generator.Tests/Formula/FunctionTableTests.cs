@@ -1,0 +1,146 @@
+using System.Reflection;
+using ActivationGen.Generator.Calculus;
+using ActivationGen.Generator.Formula;
+using ActivationGen.Generator.Model;
+using ActivationGen.Simd;
+
+namespace ActivationGen.Generator.Tests.Formula;
+
+/// <summary>
+/// Walks every operation through the function table: each has a row, a double meaning, a derivative rule that
+/// agrees with central finite differences of that meaning, and runtime code that exists in both element types.
+/// </summary>
+public sealed class FunctionTableTests
+{
+    // Op is internal, so the theories take its name.
+    public static TheoryData<string> Ops() => [.. Enum.GetNames<Op>()];
+
+    [Theory]
+    [MemberData(nameof(Ops))]
+    public void EveryOperationHasARow(string name)
+    {
+        var op = Enum.Parse<Op>(name);
+        var f = Functions.Of(op);
+        Assert.Equal(op, f.Op);
+        Assert.Contains(f, Functions.All);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ops))]
+    public void DerivativeRuleAgreesWithFiniteDifferences(string name)
+    {
+        var op = Enum.Parse<Op>(name);
+        var f = Functions.Of(op);
+        var names = Enumerable.Range(0, f.Arity).Select(i => "a" + i).ToArray();
+        var node = new Apply(op, names.Select(n => (Expr)new Var(n)).ToEquatableArray());
+        var adjoints = f.Derivative(node, E.One, Gates.On);
+        Assert.Equal(f.Arity, adjoints.Length);
+        if (f.YieldsTruth)
+        {
+            Assert.All(adjoints, a => Assert.Null(a));
+            return;
+        }
+        foreach (var point in SamplePoints(op))
+        {
+            var values = names.Select((n, i) => (n, point[i])).ToDictionary(p => p.n, p => p.Item2);
+            for (int k = 0; k < f.Arity; k++)
+            {
+                if (adjoints[k] is not { } adjoint)
+                {
+                    Assert.True(op == Op.Select && k == 0, $"{op}: argument {k} has no derivative rule");
+                    continue;
+                }
+                double analytic = Evaluate.Tree(adjoint, values);
+                double h = 1e-6 * Math.Max(1, Math.Abs(point[k]));
+                double Shifted(double by)
+                {
+                    var shifted = (double[])point.Clone();
+                    shifted[k] += by;
+                    return f.Evaluate(shifted);
+                }
+                double numeric = (Shifted(h) - Shifted(-h)) / (2 * h);
+                Assert.True(Math.Abs(analytic - numeric) <= 1e-6 * Math.Max(1, Math.Abs(numeric)),
+                    $"{op} ∂/∂a{k} at ({string.Join(", ", point)}): rule {analytic}, finite differences {numeric}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Ops))]
+    public void RuntimeCodeExists(string name)
+    {
+        var op = Enum.Parse<Op>(name);
+        var f = Functions.Of(op);
+        switch (f.RuntimeKind)
+        {
+            case RuntimeKind.Operator:
+                for (int i = 0; i < f.Arity; i++)
+                    Assert.Contains("{" + i + "}", f.Runtime);
+                break;
+            case RuntimeKind.Vector:
+                Assert.Contains(typeof(IVector<,>).GetMethods().Concat(typeof(IVectorBits<,>).GetMethods()),
+                    m => m.Name == f.Runtime && m.GetParameters().Length == f.Arity);
+                break;
+            case RuntimeKind.Math:
+                foreach (var math in new[] { typeof(SingleMath), typeof(DoubleMath) })
+                    Assert.Contains(math.GetMethods(BindingFlags.Public | BindingFlags.Static),
+                        m => m.Name == f.Runtime && m.GetParameters().Length == f.Arity);
+                break;
+            default:
+                Assert.Fail($"{op}: unknown runtime kind {f.RuntimeKind}");
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Ops))]
+    public void PrintsWithoutError(string name)
+    {
+        var op = Enum.Parse<Op>(name);
+        var f = Functions.Of(op);
+        var node = new Apply(op, Enumerable.Range(0, f.Arity).Select(i => (Expr)new Var("a" + i)).ToEquatableArray());
+        Assert.False(string.IsNullOrWhiteSpace(Printer.Print(node)));
+    }
+
+    [Fact]
+    public void CallableNamesBindToTheirRow()
+    {
+        foreach (var (name, f) in Functions.ByName.Select(p => (p.Key, p.Value)))
+        {
+            var args = string.Join(", ", Enumerable.Range(0, f.Arity).Select(i => "a" + i));
+            var (tree, error) = ActivationGen.Generator.Formula.Syntax.Parser.Parse($"{name}({args})");
+            Assert.Null(error);
+            var (expr, errors) = ActivationGen.Generator.Formula.Binder.Bind(tree!, Enumerable.Range(0, f.Arity).Select(i => "a" + i));
+            Assert.Empty(errors);
+            Assert.Equal(f.Op, Assert.IsType<Apply>(expr).Op);
+        }
+    }
+
+    [Theory]
+    // Published values: erfc(1), σ′(20) = e^−20/(1 + e^−20)², tanh′(10) = sech²(10), e^(−17), erfc(5/√2) = 2Φ(−5).
+    [InlineData("Erfc", 1.0, 0.157299207050285130658)]
+    [InlineData("SigmoidDerivative", 20.0, 2.0611536139580e-9)]
+    [InlineData("TanhDerivative", 10.0, 8.24461445577e-9)]
+    [InlineData("ErfcOverRoot2", 5.0, 5.7330314375838e-7)]
+    [InlineData("Erf", 0.5, 0.520499877813046537682)]
+    public void DoubleMeaningMatchesPublishedValues(string name, double x, double expected)
+    {
+        var op = Enum.Parse<Op>(name);
+        Assert.Equal(expected, Functions.Of(op).Evaluate([x]), expected * 1e-9);
+    }
+
+    private static IEnumerable<double[]> SamplePoints(Op op) => op switch
+    {
+        Op.Select => [[1, 0.7, 1.3], [0, 0.7, 1.3]],
+        Op.Clamp => [[0.7, 0.3, 1.3], [0.1, 0.3, 1.3], [1.9, 0.3, 1.3]],
+        Op.Power => [[0.7, 2.5], [1.3, 3]],
+        Op.Divide => [[0.7, 1.3], [-2, 0.4]],
+        Op.Tan => [[0.3], [-1.1]],
+        _ => Functions.Of(op).Arity switch
+        {
+            1 => new double[][] { [0.3], [0.7], [1.3], [2.9], [-0.6], [-3.1] }.Where(p => op is not (Op.Log or Op.Sqrt or Op.Log1p) || p[0] > 0),
+            2 => [[0.3, 0.7], [1.3, -0.4]],
+            _ => [[0.3, 0.7, 1.1], [1.3, -0.4, 2]],
+        },
+    };
+}
