@@ -94,6 +94,14 @@ internal static class BenchmarkStubReference
         Op.Atan => $"{Math}.Atan({a[0]})",
         Op.MultiplyAdd => $"{Math}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})",
         Op.TanhSoftplus => $"{Reference}.TanhSoftplus({a[0]})",
+        // The ops the derivative rules introduce (harden-core's function table).
+        Op.Erfc => $"{Reference}.Erfc({a[0]})",
+        Op.ErfcOverRoot2 => $"{Reference}.ErfcOverRoot2({a[0]})",
+        Op.Gaussian => $"{Reference}.Gaussian({a[0]})",
+        Op.GaussianOverRoot2 => $"{Reference}.GaussianOverRoot2({a[0]})",
+        Op.SigmoidDerivative => $"{Reference}.SigmoidDerivative({a[0]})",
+        Op.TanhDerivative => $"{Reference}.TanhDerivative({a[0]})",
+        Op.TanhSoftplusDerivative => $"{Reference}.TanhSoftplusDerivative({a[0]})",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 }

@@ -54,9 +54,36 @@ public static class ReferenceMath
             }
             return Math.CopySign(sum * 2 / Math.Sqrt(Math.PI), x);
         }
+        return Math.CopySign(1 - ErfcTail(ax), x);
+    }
+
+    /// <summary>erfc(a) for a ≥ 2.5 by its continued fraction, accurate in relative terms.</summary>
+    private static double ErfcTail(double a)
+    {
         double fraction = 0;
         for (int n = 80; n >= 1; n--)
-            fraction = n / 2.0 / (ax + fraction);
-        return Math.CopySign(1 - Math.Exp(-ax * ax) / Math.Sqrt(Math.PI) / (ax + fraction), x);
+            fraction = n / 2.0 / (a + fraction);
+        return Math.Exp(-a * a) / Math.Sqrt(Math.PI) / (a + fraction);
     }
+
+    /// <summary>1 − erf(x), from the continued fraction where it is small.</summary>
+    public static double Erfc(double x) => double.IsNaN(x) ? x : x >= 2.5 ? ErfcTail(x) : 1 - Erf(x);
+
+    /// <summary>erfc(x/√2).</summary>
+    public static double ErfcOverRoot2(double x) => Erfc(x / Math.Sqrt(2));
+
+    /// <summary>e^(−x²).</summary>
+    public static double Gaussian(double x) => Math.Exp(-x * x);
+
+    /// <summary>e^(−x²/2).</summary>
+    public static double GaussianOverRoot2(double x) => Math.Exp(-x * x / 2);
+
+    /// <summary>σ′(x) = σ(x)·σ(−x).</summary>
+    public static double SigmoidDerivative(double x) => Sigmoid(x) * Sigmoid(-x);
+
+    /// <summary>tanh′(x) = 1 / cosh²(x) (0 where cosh overflows).</summary>
+    public static double TanhDerivative(double x) => 1 / (Math.Cosh(x) * Math.Cosh(x));
+
+    /// <summary>d/dx tanh(softplus(x)) = σ(x) / cosh²(softplus(x)).</summary>
+    public static double TanhSoftplusDerivative(double x) => Sigmoid(x) / (Math.Cosh(Softplus(x)) * Math.Cosh(Softplus(x)));
 }

@@ -120,13 +120,16 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         /// <summary>dy·∂f/∂input in double, from the backward tape.</summary>
         private static void BackwardInDouble(double x, double dy, double alpha, out double dx)
         {
+            bool isLessOrEqual0 = x <= -750d;
             bool isGreater0 = x > 0d;
-            double expm10 = global::ActivationGen.Benchmarking.ReferenceMath.Expm1(x);
-            double sum0 = 1d + expm10;
             double product0 = alpha * dy;
-            double product1 = sum0 * product0;
-            double selected0 = isGreater0 ? dy : product1;
-            dx = selected0;
+            double exp0 = global::System.Math.Exp(x);
+            double product1 = product0 * exp0;
+            double selected0 = isGreater0 ? 0d : product1;
+            double selected1 = isLessOrEqual0 ? 0d : selected0;
+            double selected2 = isGreater0 ? dy : 0d;
+            double sum0 = selected1 + selected2;
+            dx = sum0;
         }
     }
 }

@@ -96,18 +96,22 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         /// <summary>dy·∂f/∂input in double, from the backward tape.</summary>
         private static void BackwardInDouble(double x, double h, double dy, out double dx, out double dh)
         {
-            double tanh0 = global::System.Math.Tanh(x);
-            double negated0 = -tanh0;
-            double fused0 = global::System.Math.FusedMultiplyAdd(negated0, tanh0, 1d);
+            double abs0 = global::System.Math.Abs(x);
+            bool isGreaterOrEqual0 = abs0 >= 375d;
             double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(h);
             double product0 = dy * sigmoid0;
-            double product1 = fused0 * product0;
+            double tanhDerivative0 = global::ActivationGen.Benchmarking.ReferenceMath.TanhDerivative(x);
+            double product1 = product0 * tanhDerivative0;
+            double selected0 = isGreaterOrEqual0 ? 0d : product1;
+            double abs1 = global::System.Math.Abs(h);
+            bool isGreaterOrEqual1 = abs1 >= 750d;
+            double tanh0 = global::System.Math.Tanh(x);
             double product2 = dy * tanh0;
-            double difference0 = 1d - sigmoid0;
-            double product3 = difference0 * sigmoid0;
-            double product4 = product2 * product3;
-            dx = product1;
-            dh = product4;
+            double sigmoidDerivative0 = global::ActivationGen.Benchmarking.ReferenceMath.SigmoidDerivative(h);
+            double product3 = product2 * sigmoidDerivative0;
+            double selected1 = isGreaterOrEqual1 ? 0d : product3;
+            dx = selected0;
+            dh = selected1;
         }
     }
 }

@@ -96,21 +96,29 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         /// <summary>f in double, from the forward tape: the guard's reference.</summary>
         private static double ForwardInDouble(double x)
         {
+            bool isLessOrEqual0 = x <= -1500d;
             double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(x);
             double product0 = x * sigmoid0;
-            return product0;
+            double selected0 = isLessOrEqual0 ? 0d : product0;
+            return selected0;
         }
 
         /// <summary>dy·∂f/∂input in double, from the backward tape.</summary>
         private static void BackwardInDouble(double x, double dy, out double dx)
         {
+            bool isLessOrEqual0 = x <= -1500d;
             double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(x);
-            double product0 = dy * x;
-            double difference0 = 1d - sigmoid0;
-            double product1 = difference0 * sigmoid0;
-            double product2 = product0 * product1;
-            double fused0 = global::System.Math.FusedMultiplyAdd(dy, sigmoid0, product2);
-            dx = fused0;
+            double product0 = dy * sigmoid0;
+            double selected0 = isLessOrEqual0 ? 0d : product0;
+            double abs0 = global::System.Math.Abs(x);
+            bool isGreaterOrEqual0 = abs0 >= 750d;
+            double product1 = dy * x;
+            double sigmoidDerivative0 = global::ActivationGen.Benchmarking.ReferenceMath.SigmoidDerivative(x);
+            double product2 = product1 * sigmoidDerivative0;
+            double selected1 = isLessOrEqual0 ? 0d : product2;
+            double selected2 = isGreaterOrEqual0 ? 0d : selected1;
+            double sum0 = selected0 + selected2;
+            dx = sum0;
         }
     }
 }

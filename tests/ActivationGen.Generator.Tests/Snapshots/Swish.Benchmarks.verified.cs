@@ -117,39 +117,55 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         private static double ForwardInDouble(double x, double beta)
         {
             double product0 = beta * x;
+            bool isLessOrEqual0 = product0 <= -1500d;
             double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(product0);
             double product1 = x * sigmoid0;
-            return product1;
+            double selected0 = isLessOrEqual0 ? 0d : product1;
+            return selected0;
         }
 
         /// <summary>dy·∂f/∂input in double, from the backward tape.</summary>
         private static void BackwardInDouble(double x, double dy, double beta, out double dx)
         {
-            double product0 = dy * x;
-            double product1 = beta * x;
-            double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(product1);
-            double difference0 = 1d - sigmoid0;
-            double product2 = difference0 * sigmoid0;
-            double product3 = product0 * product2;
-            double product4 = dy * sigmoid0;
-            double fused0 = global::System.Math.FusedMultiplyAdd(beta, product3, product4);
-            dx = fused0;
+            double product0 = beta * x;
+            bool isLessOrEqual0 = product0 <= -1500d;
+            double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(product0);
+            double product1 = dy * sigmoid0;
+            double selected0 = isLessOrEqual0 ? 0d : product1;
+            double abs0 = global::System.Math.Abs(product0);
+            bool isGreaterOrEqual0 = abs0 >= 750d;
+            double product2 = dy * x;
+            double sigmoidDerivative0 = global::ActivationGen.Benchmarking.ReferenceMath.SigmoidDerivative(product0);
+            double product3 = product2 * sigmoidDerivative0;
+            double product4 = beta * product3;
+            double selected1 = isLessOrEqual0 ? 0d : product4;
+            double selected2 = isGreaterOrEqual0 ? 0d : selected1;
+            double sum0 = selected0 + selected2;
+            dx = sum0;
         }
 
         /// <summary>The backward and each trainable's term dy·∂f/∂q in double.</summary>
         private static void BackwardWithTrainablesInDouble(double x, double dy, double beta, out double dx, out double dBeta)
         {
-            double product0 = dy * x;
-            double product1 = beta * x;
-            double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(product1);
-            double difference0 = 1d - sigmoid0;
-            double product2 = difference0 * sigmoid0;
-            double product3 = product0 * product2;
-            double product4 = dy * sigmoid0;
-            double fused0 = global::System.Math.FusedMultiplyAdd(beta, product3, product4);
+            double product0 = beta * x;
+            bool isLessOrEqual0 = product0 <= -1500d;
+            double sigmoid0 = global::ActivationGen.Benchmarking.ReferenceMath.Sigmoid(product0);
+            double product1 = dy * sigmoid0;
+            double selected0 = isLessOrEqual0 ? 0d : product1;
+            double abs0 = global::System.Math.Abs(product0);
+            bool isGreaterOrEqual0 = abs0 >= 750d;
+            double product2 = dy * x;
+            double sigmoidDerivative0 = global::ActivationGen.Benchmarking.ReferenceMath.SigmoidDerivative(product0);
+            double product3 = product2 * sigmoidDerivative0;
+            double product4 = beta * product3;
+            double selected1 = isLessOrEqual0 ? 0d : product4;
+            double selected2 = isGreaterOrEqual0 ? 0d : selected1;
+            double sum0 = selected0 + selected2;
             double product5 = x * product3;
-            dx = fused0;
-            dBeta = product5;
+            double selected3 = isLessOrEqual0 ? 0d : product5;
+            double selected4 = isGreaterOrEqual0 ? 0d : selected3;
+            dx = sum0;
+            dBeta = selected4;
         }
     }
 }
