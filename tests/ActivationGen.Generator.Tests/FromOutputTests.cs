@@ -12,6 +12,7 @@ public sealed class FromOutputTests
     [InlineData("x > 0 ? x : 0", "float x", "y > 0 ? 1 : 0")]
     [InlineData("x > 0 ? x : slope * x", "float x, [Param] float slope = 0.01f", "y > 0 ? 1 : slope")]
     [InlineData("x > 0 ? x : alpha * (exp(x) - 1)", "float x, [Param] float alpha = 1", "y > 0 ? 1 : alpha + y")]
+    [InlineData("x > threshold ? x : value", "float x, [Param] float threshold, [Param] float value", "y > value ? 1 : 0")]
     [InlineData("1.7159 * tanh(x)", "double x", null)]
     public void FoundWhereTheDerivativeIsAFunctionOfTheOutput(string formula, string parameters, string? expected)
     {
@@ -35,6 +36,28 @@ public sealed class FromOutputTests
     public void NotEmittedWhenTheOutputDoesNotDetermineTheDerivative(string formula)
     {
         Assert.DoesNotContain("BackwardFromOutput", Generate(formula, "float x"));
+    }
+
+    [Theory]
+    // A negative slope or α makes f decrease for x < 0, so y no longer tells the sides apart (PyTorch refuses
+    // these too); Threshold needs value ≤ threshold. (HardTanh needs nothing: with lo > hi it is flat.)
+    [InlineData("x > 0 ? x : slope * x", "float x, [Param] float slope = 0.01f", "slope >= 0")]
+    [InlineData("x > 0 ? x : alpha * (exp(x) - 1)", "float x, [Param] float alpha = 1", "alpha >= 0")]
+    [InlineData("x > threshold ? x : value", "float x, [Param] float threshold, [Param] float value", "value <= threshold")]
+    public void ConditionsOnHyperparametersAreCheckedAtRunTime(string formula, string parameters, string condition)
+    {
+        var source = Generate(formula, parameters);
+        Assert.Contains($"if (!({condition})) throw new global::System.ArgumentException(", source);
+    }
+
+    [Theory]
+    // f(k) is not a threshold in y where f is not monotone across k: sin has the same y on both sides of 0.
+    [InlineData("x > 0 ? sin(x) : x")]
+    [InlineData("x > 1 ? -x : x")]
+    [InlineData("x > c ? x : 2 * c - x", "float x, [Param] float c")]
+    public void NotEmittedWhereTheOutputDoesNotOrderTheSides(string formula, string parameters = "float x")
+    {
+        Assert.DoesNotContain("BackwardFromOutput", Generate(formula, parameters));
     }
 
     [Fact]

@@ -14,21 +14,71 @@ namespace ActivationGen.Generator.Calculus;
 /// Rewrites: the forward value becomes y wherever it appears; so does each side of a top-level branch inside
 /// the same branch of the derivative; x becomes y where that side is x itself, and where it is
 /// c·expm1(x) or c·exp(x), exp(x) becomes y/c + 1 or y/c; a comparison of x with a constant k becomes the
-/// same comparison of y with f(k), which is right when f increases (the samples check it). Hyperparameters
-/// are sampled positive, as PyTorch also assumes for backward-from-result (ELU with α &lt; 0 is refused there).
+/// same comparison of y with f(k), which is right only where f is increasing across k.
+/// </para>
+/// <para>
+/// Verification: each hyperparameter is sampled on its own from both signs and several magnitudes, in every
+/// combination with the others (so both orders of any two), at x on a dense grid, at each sampled value and on
+/// either side of it. A rewritten comparison x &gt; k ⟺ y &gt; f(k) is accepted only where it agrees with the
+/// true derivative at every such point, which includes both sides of every threshold. A candidate wrong for
+/// some samples is kept only when one condition on the hyperparameters (p ≥ 0, or p ≤ q) excludes every
+/// failing sample and is met by some passing ones; the member then checks that condition at run time and
+/// throws otherwise, as PyTorch refuses ELU's backward-from-result for α &lt; 0.
+/// </para>
 /// </remarks>
 internal static class FromOutput
 {
-    private static readonly double[] ParameterSamples = [0.25, 1, 1.7];
+    private static readonly double[] ParameterSamples = [-2, -0.5, 0.25, 1, 1.7, 4];
 
-    public static Expr? Derivative(Expr f, Expr derivative, string x, string y, IReadOnlyList<string> parameters)
+    /// <summary>∂f/∂x from y and the conditions on hyperparameters it needs (C# and formula syntax alike), or null.</summary>
+    public static (Expr Derivative, string[] Conditions)? Derivative(Expr f, Expr derivative, string x, string y, IReadOnlyList<string> parameters)
     {
         if (!Substitute.Mentions(f, x))
             return null;
         var candidate = Rewrite(f, derivative, x, y);
         if (candidate is null || Substitute.Mentions(candidate, x))
             return null;
-        return Verified(f, derivative, candidate, x, y, parameters) ? candidate : null;
+        var samples = Samples(parameters).ToArray();
+        var failing = samples.Where(p => !Agrees(f, derivative, candidate, x, y, p)).ToArray();
+        if (failing.Length == 0)
+            return (candidate, []);
+        var passing = samples.Except(failing).ToArray();
+        foreach (var (condition, holds) in Conditions(parameters))
+            if (failing.All(p => !holds(p)) && passing.Any(holds) && samples.Where(holds).All(p => passing.Contains(p)))
+                return (candidate, [condition]);
+        return null;
+    }
+
+    /// <summary>Every combination of the samples for up to three hyperparameters; beyond, each varied alone.</summary>
+    private static IEnumerable<Dictionary<string, double>> Samples(IReadOnlyList<string> parameters)
+    {
+        if (parameters.Count == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        if (parameters.Count <= 3)
+        {
+            foreach (var combination in Combinations(parameters.Count))
+                yield return parameters.Select((n, i) => (n, combination[i])).ToDictionary(p => p.n, p => p.Item2);
+            yield break;
+        }
+        foreach (var name in parameters)
+            foreach (double v in ParameterSamples)
+                yield return parameters.ToDictionary(n => n, n => n == name ? v : 1.0);
+    }
+
+    private static IEnumerable<double[]> Combinations(int count) => count == 0
+        ? [[]]
+        : Combinations(count - 1).SelectMany(rest => ParameterSamples.Select(v => rest.Append(v).ToArray()));
+
+    private static IEnumerable<(string Condition, Func<Dictionary<string, double>, bool> Holds)> Conditions(IReadOnlyList<string> parameters)
+    {
+        foreach (var p in parameters)
+            yield return ($"{p} >= 0", v => v[p] >= 0);
+        foreach (var p in parameters)
+            foreach (var q in parameters.Where(q => q != p))
+                yield return ($"{p} <= {q}", v => v[p] <= v[q]);
     }
 
     private static Expr? Rewrite(Expr f, Expr d, string x, string y)
@@ -87,34 +137,36 @@ internal static class FromOutput
         if (e is not Apply { Op: Op.Less or Op.LessOrEqual or Op.Greater or Op.GreaterOrEqual } cmp)
             return null;
         if (cmp[0] is Var a && a.Name == x && !Substitute.Mentions(cmp[1], x))
-            return E.Compare(cmp.Op, y, Substitute.Variable(f, x, cmp[1]));
+            return E.Compare(cmp.Op, y, AssumingFinite(Substitute.Variable(f, x, cmp[1])));
         if (cmp[1] is Var b && b.Name == x && !Substitute.Mentions(cmp[0], x))
-            return E.Compare(cmp.Op, Substitute.Variable(f, x, cmp[0]), y);
+            return E.Compare(cmp.Op, AssumingFinite(Substitute.Variable(f, x, cmp[0])), y);
         return null;
     }
 
-    private static bool Verified(Expr f, Expr derivative, Expr candidate, string x, string y, IReadOnlyList<string> parameters)
+    /// <summary>f(k) with hyperparameters taken as finite, as backward-from-output assumes: slope·0 is 0.</summary>
+    private static Expr AssumingFinite(Expr e) => Substitute.Map(e, n => n is Apply { Op: Op.Multiply } m && (E.IsZero(m[0]) || E.IsZero(m[1])) ? E.Zero : null);
+
+    private static bool Agrees(Expr f, Expr derivative, Expr candidate, string x, string y, Dictionary<string, double> parameters)
     {
+        var values = new Dictionary<string, double>(parameters);
+        // A dense grid, the far tails, and every sampled value with its neighbours (the thresholds).
         var points = Enumerable.Range(-80, 161).Select(i => i / 8.0)
-            .Concat([-30, -12.5, -1e-3, 0, 1e-3, 12.5, 30, 0.5, -0.5, 1, -1, 6, 3, -3]).ToArray();
-        foreach (double p in parameters.Count == 0 ? [1.0] : ParameterSamples)
+            .Concat([-30, -12.5, -1e-3, 0, 1e-3, 12.5, 30, 0.5, -0.5, 1, -1, 6, 3, -3])
+            .Concat(parameters.Values.SelectMany(v => new[] { v, v - 1e-3, v + 1e-3, -v, -v - 1e-3, -v + 1e-3 }));
+        foreach (double point in points)
         {
-            var values = parameters.ToDictionary(name => name, _ => p);
-            foreach (double point in points)
-            {
-                values[x] = point;
-                double expected = Evaluate.Tree(derivative, values);
-                double output = Evaluate.Tree(f, values);
-                values[y] = output;
-                double actual = Evaluate.Tree(candidate, values);
-                values.Remove(y);
-                if (double.IsNaN(expected) || double.IsInfinity(expected))
-                    continue;
-                // Absolute at the scale of y: from the output, saturated sigmoid-like derivatives round to 0.
-                double scale = Math.Max(1, Math.Max(Math.Abs(expected), Math.Abs(output)));
-                if (!(Math.Abs(actual - expected) <= 1e-7 * scale))
-                    return false;
-            }
+            values[x] = point;
+            double expected = Evaluate.Tree(derivative, values);
+            double output = Evaluate.Tree(f, values);
+            values[y] = output;
+            double actual = Evaluate.Tree(candidate, values);
+            values.Remove(y);
+            if (double.IsNaN(expected) || double.IsInfinity(expected))
+                continue;
+            // Absolute at the scale of y: from the output, saturated sigmoid-like derivatives round to 0.
+            double scale = Math.Max(1, Math.Max(Math.Abs(expected), Math.Abs(output)));
+            if (!(Math.Abs(actual - expected) <= 1e-7 * scale))
+                return false;
         }
         return true;
     }

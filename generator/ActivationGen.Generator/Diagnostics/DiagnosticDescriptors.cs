@@ -47,6 +47,13 @@ internal static class DiagnosticDescriptors
         "Parameter not used by the formula", "The parameter '{0}' is not used by the formula of '{1}'",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DuplicateLocal = Error("AG0020",
+        "Local name already taken", "The local name '{0}' is already a parameter, a constant, a function or an enclosing local; choose another");
+
+    public static readonly DiagnosticDescriptor UnusedLocal = new("AG0021",
+        "Local name not used", "The local name '{0}' is not used in the body of its 'let'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

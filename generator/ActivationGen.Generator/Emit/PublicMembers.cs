@@ -28,6 +28,9 @@ internal static class PublicMembers
             using (writer.Block($"{acc} static void {member.PublicName}({member.Parameters(s, withDefaults: true)})"))
             {
                 CheckShapes(writer, s, member);
+                if (member.Kernel == "BackwardFromOutput")
+                    foreach (var condition in s.Kernels.FromOutputConditions)
+                        writer.Line($"if (!({condition})) throw new global::System.ArgumentException(\"{member.PublicName} requires {condition}: the derivative cannot be told from the output otherwise.\");");
                 ParallelJobs.WriteSplit(writer, s, member);
                 writer.Line($"{s.KernelClass}.{member.Kernel}Spans({member.Arguments(s)});");
             }
@@ -54,7 +57,8 @@ internal static class PublicMembers
                 + string.Join(", ", member.Sums.Select((g, i) => $"<paramref name=\"{g}\"/> = Σ {s.IncomingGradient}·∂f/∂{s.Trainables[i].Name}"))
                 + ". Sums accumulate in double in blocks, so they stay accurate over millions of elements.",
             _ => $"Backward of {f} from its output alone (no need to keep {s.Inputs[0].Name}): <paramref name=\"{member.Writes[0]}\"/> = "
-                + $"{s.IncomingGradient}·<c>{Xml(s.Kernels.FromOutputDoc!)}</c> where {s.Output} = f({s.Inputs[0].Name}).",
+                + $"{s.IncomingGradient}·<c>{Xml(s.Kernels.FromOutputDoc!)}</c> where {s.Output} = f({s.Inputs[0].Name})"
+                + (s.Kernels.FromOutputConditions.Count == 0 ? "." : $", for {Xml(string.Join(" and ", s.Kernels.FromOutputConditions))} (otherwise it throws ArgumentException)."),
         };
     }
 

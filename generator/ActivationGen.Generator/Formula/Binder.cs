@@ -17,6 +17,9 @@ internal sealed class Binder
     private readonly HashSet<string> parameters;
     private readonly List<FormulaError> errors = [];
 
+    // Locals of enclosing let's, innermost last, with whether the body used them.
+    private readonly List<(string Name, Expr Value, bool Used)> locals = [];
+
     private Binder(IEnumerable<string> parameters) => this.parameters = new HashSet<string>(parameters, StringComparer.Ordinal);
 
     public static (Expr Expr, List<FormulaError> Errors) Bind(FormulaSyntax tree, IEnumerable<string> parameters)
@@ -55,6 +58,7 @@ internal sealed class Binder
         UnarySyntax { Operator: "!" } u => (E.Logic(Op.Not, Truth(u.Operand)), true),
         UnarySyntax u => (E.Negate(Number(u.Operand)), false),
         BinarySyntax b => Binary(b),
+        LetSyntax l => (Let(l), false),
         _ => throw new InvalidOperationException("unknown syntax " + node.GetType().Name),
     };
 
@@ -66,15 +70,38 @@ internal sealed class Binder
         return (f.Build(args), f.YieldsTruth);
     }
 
+    /// <summary>Binds the value, then the body with the name standing for the value's tree: sharing is left to CSE.</summary>
+    private Expr Let(LetSyntax l)
+    {
+        string name = l.Name.Name;
+        if (parameters.Contains(name) || Constants.ContainsKey(name) || locals.Any(x => x.Name == name)
+            || Functions.ByName.ContainsKey(name) || Sugar.Expansions.ContainsKey(name))
+            Error(DiagnosticDescriptors.DuplicateLocal, l.Name, name);
+        var value = Number(l.Value);
+        locals.Add((name, value, false));
+        var body = Number(l.Body);
+        var local = locals[locals.Count - 1];
+        locals.RemoveAt(locals.Count - 1);
+        if (!local.Used)
+            Error(DiagnosticDescriptors.UnusedLocal, l.Name, name);
+        return body;
+    }
+
     private Expr Name(NameSyntax n)
     {
+        for (int i = locals.Count - 1; i >= 0; i--)
+            if (locals[i].Name == n.Name)
+            {
+                locals[i] = (locals[i].Name, locals[i].Value, true);
+                return locals[i].Value;
+            }
         if (parameters.Contains(n.Name))
             return E.Var(n.Name);
         if (Constants.TryGetValue(n.Name, out double value))
             return E.Num(value);
-        string hint = Functions.ByName.ContainsKey(n.Name)
+        string hint = Functions.ByName.ContainsKey(n.Name) || Sugar.Expansions.ContainsKey(n.Name)
             ? $"; '{n.Name}' is a function, call it as {n.Name}(…)"
-            : Suggest(n.Name, parameters.Concat(Constants.Keys));
+            : Suggest(n.Name, parameters.Concat(Constants.Keys).Concat(locals.Select(l => l.Name)));
         Error(DiagnosticDescriptors.UnknownName, n, n.Name, hint);
         return E.Zero;
     }
@@ -82,9 +109,20 @@ internal sealed class Binder
     private Expr Call(CallSyntax c)
     {
         var args = c.Arguments.Select(Number).ToArray();
-        if (!Functions.ByName.TryGetValue(c.Function.Name, out var function))
+        string name = c.Function.Name;
+        if (Sugar.Expansions.TryGetValue(name, out var expand))
         {
-            Error(DiagnosticDescriptors.UnknownFunction, c.Function, c.Function.Name, Suggest(c.Function.Name, Functions.ByName.Keys));
+            if (args.Length == 1)
+                return expand(args[0]);
+            Error(DiagnosticDescriptors.WrongArgumentCount, c, name, "1", args.Length.ToString());
+            return E.Zero;
+        }
+        if (!Functions.ByName.TryGetValue(name, out var function))
+        {
+            string hint = Sugar.Suggestions.TryGetValue(name, out var formula)
+                ? $"; write the formula, for example '{formula}'"
+                : Suggest(name, Functions.ByName.Keys.Concat(Sugar.Expansions.Keys));
+            Error(DiagnosticDescriptors.UnknownFunction, c.Function, name, hint);
             return E.Zero;
         }
         if (args.Length != function.Arity)

@@ -20,7 +20,8 @@ internal sealed record ActivationKernels(
     string IncomingGradient,
     string FormulaDoc,
     EquatableArray<string> PartialDocs,
-    string? FromOutputDoc)
+    string? FromOutputDoc,
+    EquatableArray<string> FromOutputConditions)
 {
     public bool IsValid => Forward is not null;
 
@@ -30,7 +31,7 @@ internal sealed record ActivationKernels(
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, null);
+            return new ActivationKernels(d.Spec, null, null, null, null, "", "", default, null, default);
 
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
         return new ActivationKernels(
@@ -42,6 +43,7 @@ internal sealed record ActivationKernels(
             d.IncomingGradient,
             d.IsRewritten ? Printer.Print(formula) : "",
             d.Partials.Select(Printer.Print).ToEquatableArray(),
-            d.FromOutput is null ? null : Printer.Print(d.FromOutput));
+            d.FromOutput is null ? null : Printer.Print(d.FromOutput),
+            d.FromOutputConditions);
     }
 }

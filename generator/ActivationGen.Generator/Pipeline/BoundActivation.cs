@@ -59,6 +59,7 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, bool 
                 case BinarySyntax b: pending.Push(b.Left); pending.Push(b.Right); break;
                 case ConditionalSyntax c: pending.Push(c.Condition); pending.Push(c.WhenTrue); pending.Push(c.WhenFalse); break;
                 case CallSyntax c: foreach (var a in c.Arguments) pending.Push(a); break;
+                case LetSyntax l: pending.Push(l.Value); pending.Push(l.Body); break;
             }
         }
         return spec.Parameters.Where(p => !used.Contains(p.Name)).Select(p =>

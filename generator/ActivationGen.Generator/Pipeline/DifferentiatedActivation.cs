@@ -10,7 +10,8 @@ namespace ActivationGen.Generator.Pipeline;
 /// The formula and its derivatives. <see cref="Partials"/> are ∂f/∂p for every input then every trainable
 /// parameter (for documentation and the scalar derivative); <see cref="InputAdjoints"/> and
 /// <see cref="AllAdjoints"/> are dy·∂f/∂p, the bodies of the backward kernels; <see cref="FromOutput"/> is
-/// ∂f/∂x written from y = f(x) alone, when the generator finds such a form. <see cref="Formula"/> and
+/// ∂f/∂x written from y = f(x) alone, when the generator finds such a form, valid where every one of
+/// <see cref="FromOutputConditions"/> holds (checked by the member at run time). <see cref="Formula"/> and
 /// <see cref="Partials"/> are the math the docs show; <see cref="Executable"/> and the adjoints carry the
 /// generator's guards too (limits at ±∞, saturation gates), which change no finite result.
 /// </summary>
@@ -23,13 +24,14 @@ internal sealed record DifferentiatedActivation(
     EquatableArray<Expr> InputAdjoints,
     EquatableArray<Expr> AllAdjoints,
     string IncomingGradient,
-    Expr? FromOutput)
+    Expr? FromOutput,
+    EquatableArray<string> FromOutputConditions)
 {
     public static DifferentiatedActivation Differentiate(ValidFormula bound)
     {
         var spec = bound.Spec;
         if (bound.Formula is not { } formula)
-            return new DifferentiatedActivation(spec, null, false, null, default, default, default, "", null);
+            return new DifferentiatedActivation(spec, null, false, null, default, default, default, "", null, default);
 
         var inputs = spec.Parameters.Where(p => p.Kind == ParameterKind.Input).Select(p => p.Name).ToArray();
         var wrt = inputs.Concat(spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).Select(p => p.Name)).ToArray();
@@ -50,6 +52,7 @@ internal sealed record DifferentiatedActivation(
             ReverseMode.Gradients(executable, E.Var(dy), inputs, Gates.On).ToEquatableArray(),
             ReverseMode.Gradients(executable, E.Var(dy), wrt, Gates.On).ToEquatableArray(),
             dy,
-            fromOutput);
+            fromOutput?.Derivative,
+            (fromOutput?.Conditions ?? []).ToEquatableArray());
     }
 }

@@ -66,7 +66,7 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha + y</c> where y = f(x).
+        /// Backward of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt; 0 ? 1 : alpha + y</c> where y = f(x), for alpha &gt;= 0 (otherwise it throws ArgumentException).
         /// </summary>
         /// <remarks>
         /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
@@ -81,6 +81,7 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
+            if (!(alpha >= 0)) throw new global::System.ArgumentException("EluBackwardFromOutput requires alpha >= 0: the derivative cannot be told from the output otherwise.");
             if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
             {
                 var job = new EluBackwardFromOutputJob { y = y, dy = dy, dx = dx, alpha = alpha };

@@ -63,7 +63,7 @@ namespace Users.Models
         }
 
         /// <summary>
-        /// Backward of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= lo ? 0 : 1</c> where y = f(x).
+        /// Backward of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>y &gt;= (hi &lt;= lo ? lo : hi) ? 0 : y &lt;= (lo &lt;= lo ? lo : lo &gt;= hi ? hi : lo) ? 0 : 1</c> where y = f(x).
         /// </summary>
         /// <remarks>
         /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
@@ -143,10 +143,14 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(hi, lo);
             TV selected0 = TV.ConditionalSelect(isLessOrEqual0, lo, hi);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(y, selected0);
-            TV isLessOrEqual1 = TV.LessThanOrEqual(y, lo);
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual1, TV.Create(0f), dy);
-            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
-            dx = selected2;
+            TV isLessOrEqual1 = TV.LessThanOrEqual(lo, lo);
+            TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(lo, hi);
+            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, hi, lo);
+            TV selected2 = TV.ConditionalSelect(isLessOrEqual1, lo, selected1);
+            TV isLessOrEqual2 = TV.LessThanOrEqual(y, selected2);
+            TV selected3 = TV.ConditionalSelect(isLessOrEqual2, TV.Create(0f), dy);
+            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            dx = selected4;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)

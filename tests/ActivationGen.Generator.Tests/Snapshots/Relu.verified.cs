@@ -126,9 +126,11 @@ namespace Users.Models
         public static void Backward<TV>(TV x, TV dy, out TV dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
+            TV isNotEqual0 = TV.NotEqual(x, x);
             TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
             TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
-            dx = selected0;
+            TV selected1 = TV.ConditionalSelect(isNotEqual0, x, selected0);
+            dx = selected1;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

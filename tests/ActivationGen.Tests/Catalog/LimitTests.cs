@@ -1,11 +1,12 @@
 using System;
+using ActivationGen.Tests.Generated;
 
 namespace ActivationGen.Tests.Catalog;
 
 /// <summary>
 /// Limits at ±∞ and NaN through the guards the generator adds: swish, mish and GELU are 0 at −∞ and have
 /// slope 1 at +∞ (closed forms: x·σ(x) → 0, σ(x) + x·σ′(x) → 1 …), and NaN in gives NaN out of every
-/// member.
+/// member, the gradients of clamp, min and max included.
 /// </summary>
 public sealed class LimitTests
 {
@@ -54,6 +55,17 @@ public sealed class LimitTests
         var dx = new float[1];
         entry.Backward([float.NaN], [1f], dx);
         Assert.True(float.IsNaN(dx[0]), $"{name}'(NaN) = {dx[0]}");
+    }
+
+    [Fact]
+    public void ClampMinAndMaxGradientsKeepNaN()
+    {
+        var dx = new float[1];
+        var dh = new float[1];
+        FloatActivations.MinMaxClampBackward([float.NaN], [0.3f], [1f], dx, dh);
+        Assert.True(float.IsNaN(dx[0]), $"d/dx at NaN = {dx[0]}");
+        FloatActivations.ClampedBackward([float.NaN], [1f], dx, -1f, 1.5f);
+        Assert.True(float.IsNaN(dx[0]), $"clamp gradient at NaN = {dx[0]}");
     }
 
     [Theory]

@@ -51,3 +51,10 @@ internal sealed record ConditionalSyntax(FormulaSyntax Condition, FormulaSyntax 
 {
     public override int Height { get; } = System.Math.Max(Condition.Height, System.Math.Max(WhenTrue.Height, WhenFalse.Height)) + 1;
 }
+
+/// <summary><c>let name = value in body</c>: a local name for a subexpression, desugared by the binder.</summary>
+internal sealed record LetSyntax(NameSyntax Name, FormulaSyntax Value, FormulaSyntax Body, int Start)
+    : FormulaSyntax(Start, Body.End - Start)
+{
+    public override int Height { get; } = System.Math.Max(Value.Height, Body.Height) + 1;
+}

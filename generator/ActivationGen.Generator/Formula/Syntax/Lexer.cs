@@ -7,7 +7,7 @@ namespace ActivationGen.Generator.Formula.Syntax;
 /// <summary>Splits formula text into tokens; the first bad character becomes an error at its offset.</summary>
 internal static class Lexer
 {
-    private static readonly string[] Operators = ["<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "^", "(", ")", ",", "?", ":", "<", ">", "!"];
+    private static readonly string[] Operators = ["<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "^", "(", ")", ",", "?", ":", "<", ">", "!", "="];
 
     public static (List<Token> Tokens, FormulaError? Error) Tokenize(string text)
     {
@@ -45,6 +45,10 @@ internal static class Lexer
                     i++;
                 tokens.Add(new Token(TokenKind.Name, text.Substring(start, i - start), start));
             }
+            else if (string.CompareOrdinal(text, i, "**", 0, 2) == 0)
+            {
+                return (tokens, new FormulaError(DiagnosticDescriptors.SyntaxError, i, 2, "'**' is not an operator; write '^' for a power (x^2)"));
+            }
             else if (MatchOperator(text, i) is { } op)
             {
                 tokens.Add(new Token(TokenKind.Operator, op, i));
@@ -52,7 +56,7 @@ internal static class Lexer
             }
             else
             {
-                string hint = c is '&' or '|' or '=' ? $" (did you mean '{c}{c}'?)" : "";
+                string hint = c is '&' or '|' ? $" (did you mean '{c}{c}'?)" : "";
                 return (tokens, new FormulaError(DiagnosticDescriptors.SyntaxError, i, 1, $"unexpected character '{c}'{hint}"));
             }
         }

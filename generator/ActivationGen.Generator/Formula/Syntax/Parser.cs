@@ -5,8 +5,8 @@ using ActivationGen.Generator.Diagnostics;
 namespace ActivationGen.Generator.Formula.Syntax;
 
 /// <summary>
-/// Recursive descent over the grammar of DESIGN.md, loosest first:
-/// ?: , ||, &&, comparisons, + -, * /, unary - !, ^ (right-associative, tighter than unary minus).
+/// Recursive descent over the grammar of DESIGN.md, loosest first: let … in …, ?: , ||, &&, comparisons,
+/// + -, * /, unary - !, ^ (right-associative, tighter than unary minus).
 /// Depth is bounded, so a formula nested thousands of levels deep is an error, never a stack overflow.
 /// </summary>
 internal sealed class Parser
@@ -51,6 +51,8 @@ internal sealed class Parser
 
     private FormulaSyntax ParseConditional()
     {
+        if (Current.Kind == TokenKind.Name && Current.Text == "let")
+            return ParseLet();
         Enter();
         var condition = ParseBinary(0);
         if (Current.Is("?"))
@@ -63,6 +65,26 @@ internal sealed class Parser
         }
         depth--;
         return condition;
+    }
+
+    /// <summary><c>let name = value in body</c>; the body extends as far as it can, like a conditional's last part.</summary>
+    private FormulaSyntax ParseLet()
+    {
+        var let = Current;
+        position++;
+        Enter();
+        if (Current.Kind != TokenKind.Name || Current.Text is "let" or "in")
+            throw new SyntaxException(Unexpected("a name after 'let'"));
+        var name = new NameSyntax(Current.Text, Current.Start, Current.Length);
+        position++;
+        Expect("=");
+        var value = ParseConditional();
+        if (!(Current.Kind == TokenKind.Name && Current.Text == "in"))
+            throw new SyntaxException(Unexpected($"'in' after the value of '{name.Name}'"));
+        position++;
+        var body = ParseConditional();
+        depth--;
+        return Check(new LetSyntax(name, value, body, let.Start));
     }
 
     private FormulaSyntax ParseBinary(int level)
@@ -120,7 +142,7 @@ internal sealed class Parser
             case TokenKind.Operator when token.Is("("):
                 position++;
                 var inner = ParseConditional();
-                Expect(")");
+                Close(token);
                 return inner;
             default:
                 throw new SyntaxException(Unexpected("a number, a name or '('"));
@@ -129,6 +151,7 @@ internal sealed class Parser
 
     private FormulaSyntax ParseCall(NameSyntax function)
     {
+        int open = position;
         position++;
         var arguments = new List<FormulaSyntax>();
         if (!Current.Is(")"))
@@ -141,8 +164,21 @@ internal sealed class Parser
             }
         }
         int end = Current.Start + 1;
-        Expect(")");
+        Close(tokens[open]);
         return Check(new CallSyntax(function, arguments, end));
+    }
+
+    /// <summary>Expects the ')' of <paramref name="open"/>; at the end of the formula, the error points at that '('.</summary>
+    private void Close(Token open)
+    {
+        if (Current.Is(")"))
+        {
+            position++;
+            return;
+        }
+        if (Current.Kind == TokenKind.End)
+            throw new SyntaxException(new FormulaError(DiagnosticDescriptors.SyntaxError, open.Start, 1, "this '(' is never closed; add ')'"));
+        throw new SyntaxException(Unexpected("')' to close the '(' at " + (open.Start + 1)));
     }
 
     private void Expect(string op)
