@@ -72,7 +72,7 @@ internal static class BenchmarkStubEmitter
         var stub = n.Stub;
         string random = n.Locals().Take("random");
         writer.Line(stub.HasFromOutput
-            ? $"/// <summary>Allocates and touches every buffer, computes {n.Output} = f for the from-output backward, and runs the guard.</summary>"
+            ? $"/// <summary>Allocates and touches every buffer, computes {n.Output} = f({string.Join(", ", n.Inputs)}) for the from-output backward, and runs the guard.</summary>"
             : "/// <summary>Allocates and touches every buffer and runs the guard.</summary>");
         writer.Line($"[{Attributes}GlobalSetup]");
         using (writer.Block("public void Setup()"))
@@ -155,7 +155,8 @@ internal static class BenchmarkStubEmitter
     /// <summary>A double as a C# literal ("-8", "0.5", "1E-05").</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Quote(string text) =>
+    /// <summary>A C# string literal of <paramref name="text"/>.</summary>
+    public static string Quote(string text) =>
         "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
 
     private static string Xml(string text) => SecurityElement.Escape(text) ?? "";

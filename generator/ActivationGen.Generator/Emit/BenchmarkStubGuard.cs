@@ -25,12 +25,12 @@ internal static class BenchmarkStubGuard
         writer.Line("/// <summary>Throws unless every kernel agrees with the double evaluation of the formula on this data.</summary>");
         using (writer.Block("private void Check()"))
         {
-            writer.Line($"var {guard} = new global::ActivationGen.Benchmarking.BenchmarkGuard({Quote(stub.DisplayName)}, N, sizeof({n.T}));");
+            writer.Line($"var {guard} = new global::ActivationGen.Benchmarking.BenchmarkGuard({BenchmarkStubEmitter.Quote(stub.DisplayName)}, N, sizeof({n.T}));");
             foreach (var (row, label) in new[] { ("Scalar", $"{stub.Name}(scalar)"), ("Forward", $"{stub.Name}(spans)") })
             {
                 writer.Line($"{row}();");
                 writer.Line($"for (int {i} = 0; {i} < N; {i} += {guard}.Stride)");
-                writer.Line($"    {guard}.Agree({Quote(label)}, {i}, {At(n.ForwardOutput)}, ForwardInDouble({Args(n.Inputs.Select(At), n.Parameters)}));");
+                writer.Line($"    {guard}.Agree({BenchmarkStubEmitter.Quote(label)}, {i}, {At(n.ForwardOutput)}, ForwardInDouble({Args(n.Inputs.Select(At), n.Parameters)}));");
             }
             var backwardRows = new List<(string Row, string Label)>();
             if (stub.HasDerivative)
@@ -45,7 +45,7 @@ internal static class BenchmarkStubGuard
                 {
                     writer.Line($"BackwardInDouble({Args(n.Inputs.Select(At), [At(n.IncomingGradient)], n.Parameters, expected.Select(e => "out double " + e))});");
                     for (int k = 0; k < expected.Length; k++)
-                        writer.Line($"{guard}.Agree({Quote(label + " " + n.InputGradients[k])}, {i}, {At(n.InputGradients[k])}, {expected[k]});");
+                        writer.Line($"{guard}.Agree({BenchmarkStubEmitter.Quote(label + " " + n.InputGradients[k])}, {i}, {At(n.InputGradients[k])}, {expected[k]});");
                 }
             }
             if (stub.BackwardWithTrainables is not null)
@@ -80,7 +80,7 @@ internal static class BenchmarkStubGuard
             var outs = expected.Concat(terms).Select(e => "out double " + e);
             writer.Line($"BackwardWithTrainablesInDouble({string.Join(", ", n.Inputs.Append(n.IncomingGradient).Select(s => $"{s}[{i}]").Concat(n.Parameters).Concat(outs))});");
             for (int k = 0; k < expected.Length; k++)
-                writer.Line($"{guard}.Agree({Quote(stub.Name + "Backward(…, out) " + n.InputGradients[k])}, {i}, {n.InputGradients[k]}[{i}], {expected[k]});");
+                writer.Line($"{guard}.Agree({BenchmarkStubEmitter.Quote(stub.Name + "Backward(…, out) " + n.InputGradients[k])}, {i}, {n.InputGradients[k]}[{i}], {expected[k]});");
             for (int k = 0; k < terms.Length; k++)
             {
                 writer.Line($"{sums[k]} += {terms[k]};");
@@ -88,8 +88,6 @@ internal static class BenchmarkStubGuard
             }
         }
         for (int k = 0; k < terms.Length; k++)
-            writer.Line($"{guard}.AgreeSum({Quote(stub.Name + "Backward " + stub.TrainableGradients[k])}, {stub.TrainableGradients[k]}, {sums[k]}, {magnitudes[k]});");
+            writer.Line($"{guard}.AgreeSum({BenchmarkStubEmitter.Quote(stub.Name + "Backward " + stub.TrainableGradients[k])}, {stub.TrainableGradients[k]}, {sums[k]}, {magnitudes[k]});");
     }
-
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -30,7 +30,7 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         private double[] output = [];
         private double[] dx = [];
 
-        /// <summary>Allocates and touches every buffer, computes y = f for the from-output backward, and runs the guard.</summary>
+        /// <summary>Allocates and touches every buffer, computes y = f(x) for the from-output backward, and runs the guard.</summary>
         [global::BenchmarkDotNet.Attributes.GlobalSetup]
         public void Setup()
         {
