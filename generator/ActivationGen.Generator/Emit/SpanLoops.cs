@@ -18,7 +18,8 @@ namespace ActivationGen.Generator.Emit;
 internal static class SpanLoops
 {
     private const string GetReference = "global::System.Runtime.InteropServices.MemoryMarshal.GetReference";
-    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    // Optimized at once: as tier-0 code (no inlining: every vector operation a call) a first call on 16M elements ran 15–30× its steady time.
+    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
     public static void Write(SourceWriter writer, Shape s, SpanMember member)
     {

@@ -19,8 +19,8 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, s, TV.Create(0.13333113491535187f));
         q = TV.MultiplyAdd(q, s, TV.Create(-0.3333333134651184f));
         TV small = TV.MultiplyAdd(q, s * x, x);
-        // e^2|x| overflows to +inf for large |x|, and 2 / inf = 0 gives exactly 1.
-        TV large = TV.Create(1f) - TV.Create(2f) / (Exp(ax + ax) + TV.Create(1f));
+        // Beyond |x| = 10 the result rounds to ±1; the clamp (constant first, so NaN survives) is Exp's only one.
+        TV large = TV.Create(1f) - TV.Create(2f) / (ExpOfClamped(TV.MinNative(TV.Create(20f), ax + ax)) + TV.Create(1f));
         large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
         return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.5493f)), small, large);
     }
@@ -30,7 +30,7 @@ public static partial class SingleMath
     public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
-        TV e = Exp(-TV.Abs(x));
+        TV e = ExpUpTo89(NegativeAbs(x));
         TV numerator = TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0f)), TV.Create(1f), e);
         return numerator / (TV.Create(1f) + e);
     }
@@ -38,7 +38,8 @@ public static partial class SingleMath
     /// <summary>log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|): exactly x for large x, e^x for very negative x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        => TV.Max(x, TV.Create(0f)) + Log1pOfUnit(Exp(-TV.Abs(x)));
+        // The native max (NaN kept: constant first) is enough, as NaN and ±0 give the same sum either way.
+        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpUpTo89(NegativeAbs(x)));
 
     /// <summary>
     /// tanh(softplus(x)), the core of mish: n / (n + 2) with n = e^x (e^x + 2). One exp and one division instead
@@ -47,8 +48,8 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TanhSoftplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        // Above 20 the ratio rounds to 1; the clamp keeps n finite.
-        TV e = Exp(TV.Min(x, TV.Create(20f)));
+        // Above 20 the ratio rounds to 1; the clamps (native, constants first so NaN survives) keep n finite.
+        TV e = ExpOfClamped(TV.MaxNative(TV.Create(-110f), TV.MinNative(TV.Create(20f), x)));
         TV n = e * (e + TV.Create(2f));
         return n / (n + TV.Create(2f));
     }
@@ -70,4 +71,9 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, z, TV.Create(2f / 3));
         return TV.MultiplyAdd(s * z, q, s + s);
     }
+
+    /// <summary>−|x| as one instruction (the sign bit set) instead of an and and an xor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV NegativeAbs<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        => TV.Or(x, TV.CreateBits(SignBit));
 }

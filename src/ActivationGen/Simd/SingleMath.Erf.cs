@@ -13,15 +13,9 @@ public static partial class SingleMath
     public static TV Erf<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         TV ax = TV.Abs(x);
-        TV s = x * x;
-        TV p = TV.MultiplyAdd(TV.Create(-0.0006102686747908592f), s, TV.Create(0.005014484282582998f));
-        p = TV.MultiplyAdd(p, s, TV.Create(-0.026780718937516212f));
-        p = TV.MultiplyAdd(p, s, TV.Create(0.11282194405794144f));
-        p = TV.MultiplyAdd(p, s, TV.Create(-0.3761252760887146f));
-        p = TV.MultiplyAdd(p, s, TV.Create(1.1283791065216064f));
-        TV small = p * x;
+        TV small = ErfNearZero(x);
 
-        TV t = TV.ConditionalSelect(TV.GreaterThan(ax, TV.Create(4f)), TV.Create(4f), ax);
+        TV t = TV.MinNative(TV.Create(4f), ax);
         TV q = TV.MultiplyAdd(TV.Create(-5.129404812009852e-08f), t, TV.Create(1.2246634923940292e-06f));
         q = TV.MultiplyAdd(q, t, TV.Create(-1.1230304153286852e-05f));
         q = TV.MultiplyAdd(q, t, TV.Create(3.221797669539228e-05f));
@@ -32,8 +26,22 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, t, TV.Create(-0.6330826282501221f));
         q = TV.MultiplyAdd(q, t, TV.Create(-1.129683256149292f));
         q = TV.MultiplyAdd(q, t, TV.Create(0.00021420854318421334f));
-        TV large = TV.Create(1f) - Exp(q);
+        // Q ≤ 0.0003 on [0, 4], so Exp's upper clamp is not needed.
+        TV large = TV.Create(1f) - ExpUpTo89(q);
         large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
         return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.9f)), small, large);
+    }
+
+    /// <summary>erf(x) for |x| &lt; 0.9: x P(x²), P a degree-5 Chebyshev fit of erf(x)/x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ErfNearZero<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        TV s = x * x;
+        TV p = TV.MultiplyAdd(TV.Create(-0.0006102686747908592f), s, TV.Create(0.005014484282582998f));
+        p = TV.MultiplyAdd(p, s, TV.Create(-0.026780718937516212f));
+        p = TV.MultiplyAdd(p, s, TV.Create(0.11282194405794144f));
+        p = TV.MultiplyAdd(p, s, TV.Create(-0.3761252760887146f));
+        p = TV.MultiplyAdd(p, s, TV.Create(1.1283791065216064f));
+        return p * x;
     }
 }

@@ -12,50 +12,48 @@ public static partial class SingleMath
     // 1.5 * 2^23: adding it rounds to an integer, which then sits in the low mantissa bits of the sum.
     private const float Shifter = 12582912f;
     private const uint ShifterBits = 0x4B40_0000;
+    // The shifter plus 254 (two exponent biases): see Exp.
+    private const float BiasedShifter = 12583166f;
 
     /// <summary>e raised to x; +∞ above about 88.72, subnormal results rounded once, 0 below about −103.97.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        // The clamp (constants first, so NaN survives) only keeps r and n in range for huge and infinite x.
+        => ExpOfClamped(TV.MinNative(TV.Create(89f), TV.MaxNative(TV.Create(-110f), x)));
+
+    /// <summary>e^x for x ≤ 89 or NaN (e^−|x| of sigmoid and softplus, erf's tail): one clamp fewer than <see cref="Exp{TV}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpUpTo89<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        => ExpOfClamped(TV.MaxNative(TV.Create(-110f), x));
+
+    /// <summary>e^x for x in [−110, 89] or NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpOfClamped<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         if (TV.IsScaleBNative)
         {
-            // AVX-512: vscalef applies 2^n with overflow and subnormal rounding done by the hardware, so no range
-            // test is needed; the clamp (constants first, so NaN survives) only keeps r finite for huge and infinite x.
-            TV c = TV.MinNative(TV.Create(89f), TV.MaxNative(TV.Create(-110f), x));
-            TV tc = TV.MultiplyAdd(c, TV.Create(Log2E), TV.Create(Shifter));
+            // AVX-512: vscalef applies 2^n with overflow and subnormal rounding done by the hardware.
+            TV tc = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
             TV nc = tc - TV.Create(Shifter);
-            TV rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Hi), c);
+            TV rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Hi), x);
             rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Lo), rc);
             return TV.ScaleB(ExpReduced(rc), nc);
         }
 
-        // Elsewhere: while 2^n is a normal number, build it straight from the rounded sum t.
-        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
-        TV nf = t - TV.Create(Shifter);
+        // Elsewhere 2^n is applied as two factors built in the exponent field, each a normal number, so overflow
+        // gives +inf and a subnormal result is rounded once, in the last multiplication. No range test: a branch
+        // to a slow path makes the JIT spill the caller's live vectors in the hot loop (the slow path's call
+        // clobbers every vector register), which made tanh 4× slower on AVX2.
+        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(BiasedShifter));
+        TV nf = t - TV.Create(BiasedShifter);
         TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
         r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
-        TV scale = TV.ShiftLeftBits(TV.AddBits(t, TV.CreateBits(unchecked(127 - ShifterBits))), 23);
-        // e^r as one Horner chain (its last steps add r and 1): one operation fewer than 1 + expm1(r).
-        TV result = ExpReduced(r) * scale;
-        // One test covers overflow, subnormal and zero results and infinities; NaN flows through the fast path.
-        TV outside = TV.GreaterThan(TV.Abs(x), TV.Create(87.3f));
-        // The slow path is right for every lane, so nothing but x has to survive the call.
-        return TV.AnyTrue(outside) ? ExpAnyRange(x) : result;
-    }
-
-    /// <summary>e^x for any x: clamped so n fits the exponent arithmetic, 2^n applied as two normal factors.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static TV ExpAnyRange<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-    {
-        // NaN fails both tests and passes through.
-        x = TV.ConditionalSelect(TV.GreaterThan(x, TV.Create(89f)), TV.Create(89f), x);
-        x = TV.ConditionalSelect(TV.LessThan(x, TV.Create(-110f)), TV.Create(-110f), x);
-        TV r = ReduceLn2(x, out TV n);
-        TV p = Expm1Reduced(r) + TV.Create(1f);
-        // Each factor is a normal number over the clamped range, so overflow gives +inf and a subnormal
-        // result is rounded only once, in the last multiplication.
-        TV half = TV.ShiftRightArithmeticBits(n, 1);
-        return p * PowerOfTwo(half) * PowerOfTwo(TV.SubtractBits(n, half));
+        // t's low bits hold n + 254, so (t >> 1) holds 127 + ⌊n/2⌋ and t − (t >> 1) holds 127 + ⌈n/2⌉: two
+        // biased exponents without a bias addition. The shifter's own high bits shift out past bit 31.
+        TV half = TV.ShiftRightLogicalBits(t, 1);
+        TV low = TV.ShiftLeftBits(half, 23);
+        TV high = TV.ShiftLeftBits(TV.SubtractBits(t, half), 23);
+        return ExpReduced(r) * low * high;
     }
 
     /// <summary>e^x − 1, accurate near zero; −1 below about −17, +∞ above about 88.72.</summary>

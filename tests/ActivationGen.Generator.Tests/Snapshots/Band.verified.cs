@@ -312,7 +312,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<double>>(x, y, p);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -348,7 +348,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -386,7 +386,7 @@ namespace Users.Models
                 RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p, out dp);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {

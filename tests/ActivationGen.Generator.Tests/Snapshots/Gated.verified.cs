@@ -212,7 +212,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<double>>(x, h, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {
@@ -249,7 +249,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, h, dy, dx, dh);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
         {

@@ -282,7 +282,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, lo, hi);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -319,7 +319,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, lo, hi);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -358,7 +358,7 @@ namespace Users.Models
                 RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, lo, hi);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {

@@ -232,7 +232,7 @@ file static class MishKernels
             RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
     }
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {
@@ -267,7 +267,7 @@ file static class MishKernels
             RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
     }
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
     {

@@ -250,7 +250,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -285,7 +285,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -322,7 +322,7 @@ namespace Users.Models
                 RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {

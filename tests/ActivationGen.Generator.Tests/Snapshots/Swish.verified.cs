@@ -301,7 +301,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, beta);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -337,7 +337,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -375,7 +375,7 @@ namespace Users.Models
                 RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta, out dBeta);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""The cost model table of docs/cost-model.md for this host, one host class per run.
+
+    dotnet build -c Release samples/ActivationGen.Probe
+    python3 samples/ActivationGen.Probe/cost_model.py                           # the widest class this host has
+    DOTNET_EnableAVX512=0 python3 samples/ActivationGen.Probe/cost_model.py     # the AVX2 class on an AVX-512 host
+
+Runs the probe's `bounds` (vector FMA/add throughput, CopyTo bandwidth) and `kernels` (every catalog kernel in L1
+and at 16M, minimum of many runs) under DOTNET_JitDisasm, counts each hot loop's instructions with count_ops.py,
+and prints per kernel: instructions per element, the compute bound they imply at the measured issue rate, the
+memory bound (CopyTo's time per element scaled by the streams: 2 forward, 3 backward), and the fraction of the
+binding bound that the measured time reaches.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROBE = os.path.join(HERE, "bin", "Release", "net10.0", "ActivationGen.Probe.dll")
+sys.path.insert(0, HERE)
+import count_ops  # noqa: E402
+
+
+def run(args, env=None):
+    return subprocess.run(["dotnet", PROBE, *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def main():
+    bounds = run(["bounds"])
+    header = bounds.splitlines()[0]
+    wide = "Vector512.IsHardwareAccelerated = True" in header
+    lanes = 16 if wide else 8
+    pattern = r"FMA zmm: ([\d.]+)" if wide else r"FMA ymm: ([\d.]+)"
+    per_instruction = float(re.search(pattern, bounds).group(1))
+    copy = float(re.search(r"CopyTo 16M: ([\d.]+)", bounds).group(1))
+    with tempfile.TemporaryDirectory() as temp:
+        listing = os.path.join(temp, "kernels.asm")
+        env = dict(os.environ, DOTNET_JitDisasm="RunForward RunBackward RunBackwardFromOutput", DOTNET_JitStdOutFile=listing)
+        kernels = run(["kernels"], env)
+        with open(listing, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    counts = {}
+    for method in count_ops.methods(lines):
+        if method["lanes"] != lanes:
+            continue
+        c = count_ops.loop_counts(method["lines"])
+        if c is not None:
+            counts[(method["name"], method["member"][3:])] = c
+    times = {}
+    for line in kernels.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 7 and cells[0] not in ("activation", "---", "CopyTo"):
+            times[cells[0]] = cells[1:]
+    print(header.lstrip("# "))
+    print(f"Issue rate: {per_instruction:.3f} ns per {lanes * 32}-bit vector instruction (10 independent FMA chains); "
+          f"CopyTo at 16M: {copy:.3f} ns/element.")
+    print()
+    print("| kernel | instructions/element (of which memory) | divisions/vector | compute bound ns/el | L1 ns/el | of compute bound | "
+          "memory bound ns/el | 16M ns/el | bound at 16M | of that bound |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name in sorted(times):
+        for member, l1, big, streams in (("Forward", times[name][0], times[name][1], 2),
+                                         ("Backward", times[name][2], times[name][3], 3),
+                                         ("BackwardFromOutput", times[name][4], times[name][5], 3)):
+            c = counts.get((name, member))
+            if c is None or l1 == "—":
+                continue
+            arithmetic = c["vector"] - c["memory"]
+            compute = arithmetic * per_instruction / lanes
+            memory = copy * streams / 2
+            l1v, bigv = float(l1), float(big)
+            binding = "memory" if memory >= compute else "compute"
+            bound = max(memory, compute)
+            print(f"| {name} {member} | {c['vector'] / lanes:.2f} ({c['memory'] / lanes:.2f}) | {c['divide']} | {compute:.3f} | {l1v:.3f} | "
+                  f"{compute / l1v:.0%} | {memory:.3f} | {bigv:.3f} | {binding} | {bound / bigv:.0%} |")
+
+
+if __name__ == "__main__":
+    main()
