@@ -295,7 +295,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, scale, a);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -332,7 +332,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, scale, a);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -371,7 +371,7 @@ namespace Users.Models
                 RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, scale, a, out da);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {

@@ -295,7 +295,7 @@ namespace Users.Models
                 RunForward<global::ActivationGen.Simd.Vec1<float>>(x, h, y, w);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, float w)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -333,7 +333,7 @@ namespace Users.Models
                 RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, h, dy, dx, dh, w);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
@@ -375,7 +375,7 @@ namespace Users.Models
                 RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, h, dy, dx, dh, w, out dw);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w, out float dw)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
