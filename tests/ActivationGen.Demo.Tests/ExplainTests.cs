@@ -34,7 +34,15 @@ public sealed class ExplainTests
         Assert.Equal(inputs.Length + Named<TrainableAttribute>().Length, documented.Count);
         var printed = output.ToString().Split('\n').Where(l => l.StartsWith("d/d", StringComparison.Ordinal))
             .ToDictionary(l => l[3..l.IndexOf(':')], l => l[(l.IndexOf(':') + 1)..].Trim());
-        Assert.Equal(documented, printed);
+        // The generator cuts a doc past 600 characters short (a huge formula would repeat megabytes of docs):
+        // there the printed derivative must begin with what the doc kept.
+        const string cut = " … (cut short; see the declaration)";
+        Assert.Equal(documented.Keys.Order(), printed.Keys.Order());
+        foreach (var (name, doc) in documented)
+            if (doc.EndsWith(cut, StringComparison.Ordinal))
+                Assert.StartsWith(doc[..^cut.Length], printed[name], StringComparison.Ordinal);
+            else
+                Assert.Equal(doc, printed[name]);
     }
 
     [Theory]
