@@ -37,9 +37,17 @@ internal sealed class Gates
     public Expr OutsideOpen(Expr u, Expr low, Expr high, Expr adjoint) =>
         Gate(E.Logic(Op.Or, E.Compare(Op.LessOrEqual, u, low), E.Compare(Op.GreaterOrEqual, u, high)), adjoint);
 
-    /// <summary>u itself where u is NaN: a branch the rule chose by comparing u would otherwise turn NaN into 0 or g.</summary>
-    public Expr KeepNaN(Expr u, Expr adjoint) =>
-        !enabled || u is Num ? adjoint : E.Select(E.Compare(Op.NotEqual, u, u), u, adjoint);
+    /// <summary>0 where <paramref name="flat"/> holds: the function is flat in this argument there, but its local derivative is 0·∞ or NaN.</summary>
+    public Expr FlatWhere(Expr flat, Expr adjoint) => Gate(flat, adjoint);
+
+    /// <summary>
+    /// NaN where u is NaN and its adjoint <paramref name="g"/> is live: a branch the rule chose by comparing u
+    /// would otherwise turn NaN into 0 or g. Where g is 0 (u on the side of a ?: not taken), it stays 0, or
+    /// that side's NaN would reach a gradient whose taken side is finite: so u·g, which keeps the zeros of g's
+    /// gates; where g has none, u·g is NaN exactly where u is, and u alone serves.
+    /// </summary>
+    public Expr KeepNaN(Expr u, Expr g, Expr adjoint) =>
+        !enabled || u is Num ? adjoint : E.Select(E.Compare(Op.NotEqual, u, u), E.IsGated(g) ? E.Multiply(u, g) : u, adjoint);
 
     private Expr Gate(Expr flat, Expr adjoint) => enabled ? E.Select(flat, E.Zero, adjoint) : adjoint;
 }

@@ -149,7 +149,7 @@ internal static class E
     private static bool IsGate(Expr e) => e is Apply { Op: Op.Select } s && (IsZero(s[1]) || IsZero(s[2]) || IsGate(s[1]) || IsGate(s[2]));
 
     /// <summary>A gate, or a sum or negation with a gate in it: a factor must be pushed inside to its zeros.</summary>
-    private static bool IsGated(Expr e) => IsGate(e) || e switch
+    public static bool IsGated(Expr e) => IsGate(e) || e switch
     {
         Apply { Op: Op.Add or Op.Subtract } s => IsGated(s[0]) || IsGated(s[1]),
         Apply { Op: Op.Negate } n => IsGated(n[0]),

@@ -30,6 +30,7 @@ internal static class Functions
     private static readonly Expr ExpFlat = E.Num(-750);
     private static readonly Expr NormalFlat = E.Num(39);
     private static readonly Expr MinusRootTwoOverPi = E.Num(-0.79788456080286541);
+    private static readonly Expr Infinity = E.Num(double.PositiveInfinity);
 
     private static readonly Function[] Table =
     [
@@ -38,9 +39,17 @@ internal static class Functions
         Operator(Op.Multiply, "*", Notation.LeftInfix, 5, a => a[0] * a[1], (n, g, _) => [E.Multiply(g, n[1]), E.Multiply(g, n[0])], a => E.Multiply(a[0], a[1]), "{0} * {1}", "product", commutative: true),
         Operator(Op.Divide, "/", Notation.LeftInfix, 5, a => a[0] / a[1], (n, g, _) => [E.Divide(g, n[1]), E.Negate(E.Divide(E.Multiply(g, n), n[1]))], a => E.Divide(a[0], a[1]), "{0} / {1}", "quotient"),
         Operator(Op.Negate, "-", Notation.Prefix, 6, a => -a[0], (n, g, _) => [E.Negate(g)], a => E.Negate(a[0]), "-{0}", "negated"),
-        // d(u^n)/du = n·u^(n−1), a product so that small integer powers stay exact; d/dn = u^n·log u.
+        // d(u^p)/du = p·u^(p−1), a product so that small integer powers stay exact; 0 where p = 0 (u^0 = 1: not
+        // 0·0^−1 at u = 0, PyTorch's mask) and where p = ±∞ (u^p is 0, 1 or ∞, flat in u but at |u| = 1: not ∞·0).
+        // d/dp = u^p·log|u|: 0 where u = 0 and p ≥ 0 (u^p is flat there: not 0·(−∞), PyTorch's mask); for u < 0,
+        // the derivative of Re(u^p) = |u|^p·cos(πp) at the integer p where u^p is real, so that a p saturated at
+        // an integer (erf → 1) gives the flat 0, not PyTorch's NaN from log u (at other p, u^p and so the product is NaN).
         Function(Op.Power, "^", 2, Notation.RightInfix, 7, a => Math.Pow(a[0], a[1]),
-            (n, g, _) => [E.Multiply(g, E.Multiply(n[1], E.Power(n[0], E.Subtract(n[1], E.One)))), E.Multiply(g, E.Multiply(n, E.Call(Op.Log, n[0])))],
+            (n, g, s) => [
+                E.Multiply(g, s.FlatWhere(E.Logic(Op.Or, E.Compare(Op.Equal, n[1], E.Zero), E.Compare(Op.Equal, E.Call(Op.Abs, n[1]), Infinity)),
+                    E.Multiply(n[1], E.Power(n[0], E.Subtract(n[1], E.One))))),
+                E.Multiply(g, s.FlatWhere(E.Logic(Op.And, E.Compare(Op.Equal, n[0], E.Zero), E.Compare(Op.GreaterOrEqual, n[1], E.Zero)),
+                    E.Multiply(n, E.Call(Op.Log, E.Call(Op.Abs, n[0])))))],
             a => E.Power(a[0], a[1]), RuntimeKind.Math, "Pow", "power"),
 
         Compare(Op.Less, "<", a => a[0] < a[1], "LessThan"),
@@ -65,14 +74,16 @@ internal static class Functions
         Call(Op.Abs, "abs", Math.Abs, (n, g, _) => [E.Multiply(g, E.Call(Op.Sign, n[0]))]),
         Call(Op.Sign, "sign", x => double.IsNaN(x) ? double.NaN : Math.Sign(x), (n, g, _) => [E.Zero]),
         Call(Op.Min, "min", 2, a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Min(a[0], a[1]),
-            (n, g, s) => [s.KeepNaN(n[0], E.Select(E.Compare(Op.Less, n[0], n[1]), g, E.Zero)), s.KeepNaN(n[1], E.Select(E.Compare(Op.Less, n[0], n[1]), E.Zero, g))]),
+            (n, g, s) => [s.KeepNaN(n[0], g, E.Select(E.Compare(Op.Less, n[0], n[1]), g, E.Zero)), s.KeepNaN(n[1], g, E.Select(E.Compare(Op.Less, n[0], n[1]), E.Zero, g))]),
         Call(Op.Max, "max", 2, a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Max(a[0], a[1]),
-            (n, g, s) => [s.KeepNaN(n[0], E.Select(E.Compare(Op.Greater, n[0], n[1]), g, E.Zero)), s.KeepNaN(n[1], E.Select(E.Compare(Op.Greater, n[0], n[1]), E.Zero, g))]),
+            (n, g, s) => [s.KeepNaN(n[0], g, E.Select(E.Compare(Op.Greater, n[0], n[1]), g, E.Zero)), s.KeepNaN(n[1], g, E.Select(E.Compare(Op.Greater, n[0], n[1]), E.Zero, g))]),
+        // With lo > hi the value is hi (min(max(v, lo), hi), as torch.clamp), so hi takes the gradient and lo
+        // none, as PyTorch's clamp_backward_min_max: lo where v < lo < hi, hi where v > hi or hi < lo.
         Call(Op.Clamp, "clamp", 3, a => double.IsNaN(a[0]) ? double.NaN : Math.Min(Math.Max(a[0], a[1]), a[2]),
             (n, g, s) => [
-                s.KeepNaN(n[0], E.Select(E.Logic(Op.And, E.Compare(Op.GreaterOrEqual, n[0], n[1]), E.Compare(Op.LessOrEqual, n[0], n[2])), g, E.Zero)),
-                E.Select(E.Compare(Op.Less, n[0], n[1]), g, E.Zero),
-                E.Select(E.Compare(Op.Greater, n[0], n[2]), g, E.Zero)]),
+                s.KeepNaN(n[0], g, E.Select(E.Logic(Op.And, E.Compare(Op.GreaterOrEqual, n[0], n[1]), E.Compare(Op.LessOrEqual, n[0], n[2])), g, E.Zero)),
+                E.Select(E.Logic(Op.And, E.Compare(Op.Less, n[0], n[1]), E.Compare(Op.Less, n[1], n[2])), g, E.Zero),
+                E.Select(E.Logic(Op.Or, E.Compare(Op.Greater, n[0], n[2]), E.Compare(Op.Less, n[2], n[1])), g, E.Zero)]),
         Call(Op.Sin, "sin", Math.Sin, (n, g, _) => [E.Multiply(g, E.Call(Op.Cos, n[0]))]),
         Call(Op.Cos, "cos", Math.Cos, (n, g, _) => [E.Negate(E.Multiply(g, E.Call(Op.Sin, n[0])))]),
         Call(Op.Tan, "tan", Math.Tan, (n, g, _) => [E.Multiply(g, E.Add(E.One, E.Multiply(n, n)))]),

@@ -63,38 +63,8 @@ internal sealed class Differential
 
     public List<string> Disagreements { get; } = [];
 
-    /// <summary>Points whose gradients were not compared, being in a known gap of the derivative rules (see <see cref="InKnownGap"/>).</summary>
-    public int KnownGapPoints { get; private set; }
     public int ComparedValues { get; private set; }
     public int ComparedGradients { get; private set; }
-
-    /// <summary>
-    /// Points where the derivative rules are known to disagree with finite differences, reported to their
-    /// owner; remove a case here once it is fixed. (1) u^p with p not constant at u ≤ 0: ∂/∂p = u^p·log u is
-    /// 0·(−∞) or NaN even where u^p is flat in p (0^p, or (−100)^erf(x+10) with erf saturated at 1).
-    /// (2) clamp(v, lo, hi) with lo &gt; hi: the value is hi, the gradient goes to lo.
-    /// (3) u^p with a non-integer constant p at u &lt; 0 (a NaN value) on the side of ?: that is not taken, under an
-    /// enclosing clamp: the clamp's NaN-keeping gradient gate lets that side's NaN into ∂f/∂x, where the
-    /// selected side's gradient is 0 (found merging the NaN gates with this check; open in issue 7).
-    /// </summary>
-    private bool InKnownGap(IReadOnlyDictionary<string, double> at)
-    {
-        var pending = new Stack<Expr>([expr]);
-        while (pending.Count > 0)
-        {
-            if (pending.Pop() is not Apply apply)
-                continue;
-            if (apply.Op == Op.Power && apply.Args[1] is not Num && !(Evaluate.Tree(apply.Args[0], at) > 0))
-                return true;
-            if (apply.Op == Op.Clamp && Evaluate.Tree(apply.Args[1], at) > Evaluate.Tree(apply.Args[2], at))
-                return true;
-            if (apply.Op == Op.Power && apply.Args[1] is Num { Value: var p } && p != Math.Round(p) && Evaluate.Tree(apply.Args[0], at) < 0)
-                return true;
-            foreach (var arg in apply.Args)
-                pending.Push(arg);
-        }
-        return false;
-    }
 
     public void Run()
     {
@@ -111,12 +81,6 @@ internal sealed class Differential
             {
                 CheckValue(y[i], x[i], a, b, "span forward");
                 CheckValue(value(x[i], a, b), x[i], a, b, "scalar value");
-                if (InKnownGap(Point(x[i], a, b)))
-                {
-                    KnownGapPoints++;
-                    allSmoothInB = false;
-                    continue;
-                }
                 if (Slope(v => F(v, a, b), x[i]) is { } slope)
                 {
                     CheckGradient(dx[i], slope, x[i], a, b, "span ∂f/∂x");

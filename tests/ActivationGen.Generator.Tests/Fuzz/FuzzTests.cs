@@ -30,7 +30,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     public void CompiledFormulasAgreeWithTheInterpreterAndFiniteDifferences()
     {
         var run = FuzzRun.Shared.Value;
-        output.WriteLine($"{run.ComparedValues} values and {run.ComparedGradients} gradients compared; {run.KnownGapPoints} points in known gaps of the derivative rules skipped");
+        output.WriteLine($"{run.ComparedValues} values and {run.ComparedGradients} gradients compared");
 
         Assert.True(run.Disagreements.Count == 0, $"{run.Disagreements.Count} disagreements:\n" + string.Join("\n", run.Disagreements.Take(30)));
         Assert.True(run.ComparedValues > 1000 && run.ComparedGradients > 1000, $"{run.ComparedValues} values, {run.ComparedGradients} gradients");

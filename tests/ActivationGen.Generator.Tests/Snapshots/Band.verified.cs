@@ -11,7 +11,7 @@ namespace Users.Models
         /// <remarks>
         /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
-        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static partial double Band(double x, double p)
@@ -23,7 +23,7 @@ namespace Users.Models
         /// <remarks>
         /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
-        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -46,7 +46,7 @@ namespace Users.Models
         /// <remarks>
         /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
-        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -71,7 +71,7 @@ namespace Users.Models
         /// <remarks>
         /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
-        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -97,7 +97,7 @@ namespace Users.Models
         /// <remarks>
         /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
-        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static double BandDerivative(double x, double p)
@@ -109,7 +109,7 @@ namespace Users.Models
         /// <remarks>
         /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
         /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
-        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(x)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public readonly struct BandActivation : global::ActivationGen.IUnaryActivation<double>
@@ -121,7 +121,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray.Create("x"),
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray.Create("p"),
-                global::System.Collections.Immutable.ImmutableArray.Create("x < 1 && x > -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)", "x < 1 && x > -1 || !(2 != x) ? 0 : x^p * log(x)"),
+                global::System.Collections.Immutable.ImmutableArray.Create("x < 1 && x > -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)", "x < 1 && x > -1 || !(2 != x) ? 0 : x^p * log(abs(x))"),
                 null);
 
             /// <inheritdoc/>
@@ -263,12 +263,17 @@ namespace Users.Models
             TV quotient0 = TV.Create(1d) / product1;
             TV product2 = TV.Create(-2d) * quotient0;
             TV product3 = dy * product2;
+            TV isEqual0 = TV.Equal(TV.Create(0d), p);
+            TV abs0 = global::ActivationGen.Simd.DoubleMath.Abs(p);
+            TV isEqual1 = TV.Equal(TV.Create(double.PositiveInfinity), abs0);
+            TV mask3 = TV.Or(isEqual0, isEqual1);
             TV difference0 = p - TV.Create(1d);
             TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
             TV product4 = p * power0;
             TV product5 = dy * product4;
-            TV selected0 = TV.ConditionalSelect(mask2, product3, product5);
-            dx = selected0;
+            TV selected0 = TV.ConditionalSelect(mask3, TV.Create(0d), product5);
+            TV selected1 = TV.ConditionalSelect(mask2, product3, selected0);
+            dx = selected1;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -286,18 +291,28 @@ namespace Users.Models
             TV quotient0 = TV.Create(1d) / product1;
             TV product2 = TV.Create(-2d) * quotient0;
             TV product3 = dy * product2;
+            TV isEqual0 = TV.Equal(TV.Create(0d), p);
+            TV abs0 = global::ActivationGen.Simd.DoubleMath.Abs(p);
+            TV isEqual1 = TV.Equal(TV.Create(double.PositiveInfinity), abs0);
+            TV mask3 = TV.Or(isEqual0, isEqual1);
             TV difference0 = p - TV.Create(1d);
             TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
             TV product4 = p * power0;
             TV product5 = dy * product4;
-            TV selected0 = TV.ConditionalSelect(mask2, product3, product5);
+            TV selected0 = TV.ConditionalSelect(mask3, TV.Create(0d), product5);
+            TV selected1 = TV.ConditionalSelect(mask2, product3, selected0);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(p, TV.Create(0d));
+            TV isEqual2 = TV.Equal(TV.Create(0d), x);
+            TV mask4 = TV.And(isGreaterOrEqual0, isEqual2);
             TV power1 = global::ActivationGen.Simd.DoubleMath.Pow(x, p);
-            TV log0 = global::ActivationGen.Simd.DoubleMath.Log(x);
+            TV abs1 = global::ActivationGen.Simd.DoubleMath.Abs(x);
+            TV log0 = global::ActivationGen.Simd.DoubleMath.Log(abs1);
             TV product6 = power1 * log0;
             TV product7 = dy * product6;
-            TV selected1 = TV.ConditionalSelect(mask2, TV.Create(0d), product7);
-            dx = selected0;
-            dp = selected1;
+            TV selected2 = TV.ConditionalSelect(mask4, TV.Create(0d), product7);
+            TV selected3 = TV.ConditionalSelect(mask2, TV.Create(0d), selected2);
+            dx = selected1;
+            dp = selected3;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
