@@ -88,6 +88,21 @@ public abstract class ConventionTests<T, TA>
         Near(expectedDx, TA.ClampedDerivative(V(x), V(-1), V(1.5)), $"Derivative at {x}");
     }
 
+    [Theory]
+    // 2·clamp(x, lo, hi) + lo·hi with lo = 1.5 > hi = −1: clamp is min(max(x, lo), hi) = hi for every x, so
+    // f = 2·hi + lo·hi, ∂f/∂x = 0, ∂f/∂lo = hi and ∂f/∂hi = 2 + lo (torch.clamp gives hi the gradient, lo none).
+    [InlineData(-3), InlineData(-1), InlineData(0), InlineData(1.5), InlineData(4)]
+    public void Clamp_WithCrossedBounds_IsHi_AndSoIsTheGradient(double x)
+    {
+        T[] xs = [V(x)], dy = [T.One], dx = [T.One];
+        Near(2 * -1 + 1.5 * -1, TA.Clamped(V(x), V(1.5), V(-1)), $"value at {x}");
+        TA.ClampedBackward(xs, dy, dx, V(1.5), V(-1), out T dLo, out T dHi);
+        Near(0, dx[0], $"dx at {x}");
+        Near(-1, dLo, $"dLo at {x}");
+        Near(3.5, dHi, $"dHi at {x}");
+        Near(0, TA.ClampedDerivative(V(x), V(1.5), V(-1)), $"Derivative at {x}");
+    }
+
     /// <summary>Backward from the output alone agrees with backward from the input, wherever it is emitted.</summary>
     [Theory]
     [InlineData(1.5), InlineData(1), InlineData(0.25), InlineData(0)]
