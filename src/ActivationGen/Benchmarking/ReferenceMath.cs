@@ -1,14 +1,27 @@
 using System;
 using System.ComponentModel;
 
+// One source, compiled into two assemblies: the runtime (public, for the double evaluation the benchmark guard
+// compares kernels with) and the generator (internal, its double meaning of every function: constant folding,
+// checks of rewrites at sample points). The generator targets netstandard2.0, so this file keeps to its API
+// (no Math.CopySign, no double.IsFinite).
+#if ACTIVATIONGEN_GENERATOR
+namespace ActivationGen.Generator.Formula;
+#else
 namespace ActivationGen.Benchmarking;
+#endif
 
 /// <summary>
-/// The functions of the formula language in plain double precision on top of <see cref="Math"/>, for the
-/// double evaluation that the benchmark guard compares kernels with. Independent of the SIMD math.
+/// The functions of the formula language in plain double precision on top of <see cref="Math"/>, named as
+/// the function table names their runtime members. Independent of the SIMD math.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ReferenceMath
+#if ACTIVATIONGEN_GENERATOR
+internal
+#else
+public
+#endif
+static class ReferenceMath
 {
     /// <summary>1/(1 + e^−x), without overflow on either side.</summary>
     public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
@@ -23,7 +36,10 @@ public static class ReferenceMath
     public static double Log1p(double x)
     {
         double u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+        if (u == 1)
+            return x;
+        // At +∞ the correction would be ∞/∞.
+        return double.IsPositiveInfinity(u) ? u : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>eˣ − 1, accurate near 0.</summary>
@@ -39,41 +55,10 @@ public static class ReferenceMath
     public static double Sign(double x) => double.IsNaN(x) ? x : Math.Sign(x);
 
     /// <summary>The error function: Maclaurin series below 2.5, the continued fraction of erfc above.</summary>
-    public static double Erf(double x)
-    {
-        if (double.IsNaN(x))
-            return x;
-        double ax = Math.Abs(x);
-        if (ax < 2.5)
-        {
-            double term = ax, sum = ax, x2 = ax * ax;
-            for (int n = 1; n < 200 && Math.Abs(term) > 1e-17 * sum; n++)
-            {
-                term *= -x2 / n;
-                sum += term / (2 * n + 1);
-            }
-            return Math.CopySign(sum * 2 / Math.Sqrt(Math.PI), x);
-        }
-        double fraction = 0;
-        for (int n = 80; n >= 1; n--)
-            fraction = n / 2.0 / (ax + fraction);
-        return Math.CopySign(1 - Math.Exp(-ax * ax) / Math.Sqrt(Math.PI) / (ax + fraction), x);
-    }
+    public static double Erf(double x) => double.IsNaN(x) ? x : x < 0 ? -Erf(-x) : x < 2.5 ? ErfSeries(x) : 1 - ErfcFraction(x);
 
     /// <summary>The error function's complement, 1 − erf(x), without its cancellation for large x.</summary>
-    public static double Erfc(double x)
-    {
-        if (double.IsNaN(x))
-            return x;
-        if (x < 0)
-            return 2 - Erfc(-x);
-        if (x < 2.5)
-            return 1 - Erf(x);
-        double fraction = 0;
-        for (int n = 80; n >= 1; n--)
-            fraction = n / 2.0 / (x + fraction);
-        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / (x + fraction);
-    }
+    public static double Erfc(double x) => double.IsNaN(x) ? x : x < 0 ? 2 - Erfc(-x) : x < 2.5 ? 1 - ErfSeries(x) : ErfcFraction(x);
 
     /// <summary>erfc(x/√2), the normal tail GELU uses.</summary>
     public static double ErfcOverRoot2(double x) => Erfc(x / Math.Sqrt(2));
@@ -84,17 +69,32 @@ public static class ReferenceMath
     /// <summary>e^(−x²/2).</summary>
     public static double GaussianOverRoot2(double x) => Math.Exp(-x * x / 2);
 
-    /// <summary>σ′(x) = σ(x)·σ(−x).</summary>
-    public static double SigmoidDerivative(double x) => Sigmoid(x) * Sigmoid(-x);
+    /// <summary>σ′(x) = σ(x)·σ(−x) = w/(1 + w)² with w = e^−|x| ≤ 1: no cancellation, no overflow.</summary>
+    public static double SigmoidDerivative(double x)
+    {
+        double w = Math.Exp(-Math.Abs(x));
+        return w / ((1 + w) * (1 + w));
+    }
 
-    /// <summary>tanh′(x) = 1/cosh²(x).</summary>
-    public static double TanhDerivative(double x) => Math.Abs(x) > 400 ? 0 : 1 / (Math.Cosh(x) * Math.Cosh(x));
+    /// <summary>tanh′(x) = 1 − tanh²(x) = 4w/(1 + w)² with w = e^−2|x|.</summary>
+    public static double TanhDerivative(double x) => 4 * SigmoidDerivative(2 * x);
 
-    /// <summary>d/dx tanh(softplus(x)) = (1 − tanh²(softplus x))·σ(x).</summary>
+    /// <summary>
+    /// d/dx tanh(softplus(x)) = (1 − tanh²(softplus x))·σ(x) in terms of w = e^−|x|: 4w(1 + w)/(w² + 2w + 2)²
+    /// below 0, 4w²(1 + w)/(2w² + 2w + 1)² above, without the cancellation of 1 − tanh² where tanh is near 1.
+    /// </summary>
     public static double TanhSoftplusDerivative(double x)
     {
-        double t = TanhSoftplus(x);
-        return (1 - t) * (1 + t) * Sigmoid(x);
+        if (double.IsNaN(x))
+            return x;
+        double w = Math.Exp(-Math.Abs(x));
+        if (x < 0)
+        {
+            double d = w * w + 2 * w + 2;
+            return 4 * w * (1 + w) / (d * d);
+        }
+        double e = 2 * w * w + 2 * w + 1;
+        return 4 * w * w * (1 + w) / (e * e);
     }
 
     /// <summary>Math.Pow, named as the formula's function table names it.</summary>
@@ -123,4 +123,25 @@ public static class ReferenceMath
     public static double Tanh(double x) => Math.Tanh(x);
     /// <summary>Math.Atan.</summary>
     public static double Atan(double x) => Math.Atan(x);
+
+    // Maclaurin series: for 0 ≤ x < 2.5 the terms peak near e^(x²) ≈ 500, so about 1e-13 absolute.
+    private static double ErfSeries(double x)
+    {
+        double term = x, sum = x, x2 = x * x;
+        for (int n = 1; n < 200 && Math.Abs(term) > 1e-17 * Math.Abs(sum); n++)
+        {
+            term *= -x2 / n;
+            sum += term / (2 * n + 1);
+        }
+        return sum * 2 / Math.Sqrt(Math.PI);
+    }
+
+    // Laplace's continued fraction for erfc, converged by 80 terms from 2.5 up.
+    private static double ErfcFraction(double x)
+    {
+        double fraction = 0;
+        for (int n = 80; n >= 1; n--)
+            fraction = n / 2.0 / (x + fraction);
+        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / (x + fraction);
+    }
 }

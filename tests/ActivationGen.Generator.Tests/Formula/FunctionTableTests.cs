@@ -92,6 +92,26 @@ public sealed class FunctionTableTests
         }
     }
 
+    /// <summary>
+    /// The generator's double meaning is the runtime's benchmark reference (one source file, compiled into
+    /// both): a row that evaluates on its own, through <see cref="Math"/>, must agree with it too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ops))]
+    public void DoubleMeaningIsTheRuntimeReference(string name)
+    {
+        var op = Enum.Parse<Op>(name);
+        var f = Functions.Of(op);
+        if (f.RuntimeKind != RuntimeKind.Math)
+            return;
+        var reference = typeof(ActivationGen.Benchmarking.ReferenceMath).GetMethod(f.Runtime, BindingFlags.Public | BindingFlags.Static)!;
+        foreach (var point in SamplePoints(op).Append(Enumerable.Repeat(double.NaN, f.Arity).ToArray()).Append(Enumerable.Repeat(-0.0, f.Arity).ToArray()))
+        {
+            double expected = (double)reference.Invoke(null, point.Cast<object>().ToArray())!;
+            Assert.True(expected.Equals(f.Evaluate(point)), $"{op}({string.Join(", ", point)}): the table gives {f.Evaluate(point):R}, ReferenceMath {expected:R}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Ops))]
     public void PrintsWithoutError(string name)
