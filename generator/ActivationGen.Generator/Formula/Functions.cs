@@ -41,14 +41,15 @@ internal static class Functions
         Operator(Op.Negate, "-", Notation.Prefix, 6, a => -a[0], (n, g, _) => [E.Negate(g)], a => E.Negate(a[0]), "-{0}", "negated"),
         // d(u^p)/du = p·u^(p−1), a product so that small integer powers stay exact; 0 where p = 0 (u^0 = 1: not
         // 0·0^−1 at u = 0, PyTorch's mask) and where p = ±∞ (u^p is 0, 1 or ∞, flat in u but at |u| = 1: not ∞·0).
-        // d/dp = u^p·log|u|: 0 where u = 0 and p ≥ 0 (u^p is flat there: not 0·(−∞), PyTorch's mask); for u < 0,
+        // d/dp = u^p·log|u|: 0 where u = 0 and p ≥ 0 (u^p is flat there: not 0·(−∞), PyTorch's mask) and where
+        // u = 1 (1^p = 1 for every p, NaN included, so a NaN from p's own derivative stays out); for u < 0,
         // the derivative of Re(u^p) = |u|^p·cos(πp) at the integer p where u^p is real, so that a p saturated at
         // an integer (erf → 1) gives the flat 0, not PyTorch's NaN from log u (at other p, u^p and so the product is NaN).
         Function(Op.Power, "^", 2, Notation.RightInfix, 7, a => Math.Pow(a[0], a[1]),
             (n, g, s) => [
                 E.Multiply(g, s.FlatWhere(E.Logic(Op.Or, E.Compare(Op.Equal, n[1], E.Zero), E.Compare(Op.Equal, E.Call(Op.Abs, n[1]), Infinity)),
                     E.Multiply(n[1], E.Power(n[0], E.Subtract(n[1], E.One))))),
-                E.Multiply(g, s.FlatWhere(E.Logic(Op.And, E.Compare(Op.Equal, n[0], E.Zero), E.Compare(Op.GreaterOrEqual, n[1], E.Zero)),
+                E.Multiply(g, s.FlatWhere(E.Logic(Op.Or, E.Logic(Op.And, E.Compare(Op.Equal, n[0], E.Zero), E.Compare(Op.GreaterOrEqual, n[1], E.Zero)), E.Compare(Op.Equal, n[0], E.One)),
                     E.Multiply(n, E.Call(Op.Log, E.Call(Op.Abs, n[0])))))],
             a => E.Power(a[0], a[1]), RuntimeKind.Math, "Pow", "power"),
 

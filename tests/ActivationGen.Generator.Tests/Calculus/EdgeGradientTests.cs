@@ -7,7 +7,7 @@ namespace ActivationGen.Generator.Tests.Calculus;
 /// </summary>
 public sealed class EdgeGradientTests
 {
-    private const int Power = 0, SaturatedExponent = 1, ClampToB = 2, ClampFromB = 3, NaNUnderBranch = 4, NaNUnderClamp = 5;
+    private const int Power = 0, SaturatedExponent = 1, ClampToB = 2, ClampFromB = 3, NaNUnderBranch = 4, NaNUnderClamp = 5, BaseOne = 6;
 
     private static readonly Lazy<CompiledFormulas> Compiled = new(() => new CompiledFormulas(
         "x^b",
@@ -15,7 +15,8 @@ public sealed class EdgeGradientTests
         "clamp(x, a, b)",
         "clamp(x, b, a)",
         "a > 1 ? max(x, 0) : clamp((x - 5)^1.5, -1, 1)",
-        "clamp(x - ((0.5 * a == 0 ? clamp(x^pi, -1, 1) : pow(10, -x))), -3, 2)"));
+        "clamp(x - ((0.5 * a == 0 ? clamp(x^pi, -1, 1) : pow(10, -x))), -3, 2)",
+        "pow(a, sqrt(x))"));
 
     private static void Near(double expected, double actual, string what) =>
         Assert.True(actual.Equals(expected) || Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected)),
@@ -56,6 +57,22 @@ public sealed class EdgeGradientTests
         var (dx, _) = Compiled.Value.Backward(SaturatedExponent, [x], 1, 1);
         Near(-100, Compiled.Value.Value(SaturatedExponent, x, 1, 1), $"value at {x}");
         Assert.True(Math.Abs(dx[0] - expected) <= 1e-10 * Math.Abs(expected), $"at {x}: {dx[0]:R}, expected {expected:R}");
+    }
+
+    /// <summary>
+    /// pow(1, p) is 1 for every p, NaN included (IEEE 754), so it is flat in p, and a NaN p′ (√x at x &lt; 0)
+    /// must not reach the gradient; a base other than 1 gives NaN there, value and gradient alike.
+    /// </summary>
+    [Theory]
+    [InlineData(1, -1, 1, 0)]
+    [InlineData(1, 4, 1, 0)]
+    [InlineData(2, -1, double.NaN, double.NaN)]
+    [InlineData(2, 4, 4, 0.69314718055994531)]   // d/dx 2^√x = 2^√x·ln 2/(2√x), ln 2 at x = 4
+    public void Power_BaseOne_IsFlatInTheExponent(double a, double x, double expectedValue, double expectedDx)
+    {
+        Near(expectedValue, Compiled.Value.Value(BaseOne, x, a, 1), $"pow({a}, √{x})");
+        var (dx, _) = Compiled.Value.Backward(BaseOne, [x], a, 1);
+        Near(expectedDx, dx[0], $"∂/∂x pow({a}, √{x})");
     }
 
     /// <summary>
