@@ -9,8 +9,10 @@ namespace ActivationGen.Generator.Calculus;
 /// <remarks>
 /// A saturation gate holds where the local derivative is exactly 0 in float and double: there it must stay 0
 /// when the rest of the chain is infinite (tanh(x³)′ at x = 1e13 is 0·∞ otherwise, and swish′(+∞) is
-/// σ(∞) + ∞·σ′(∞)), which gives the finite limit. Every gate is written so that its condition is false for
-/// NaN, and a NaN input therefore reaches the derivative itself and gives NaN, not 0.
+/// σ(∞) + ∞·σ′(∞)), which gives the finite limit; a flat gate likewise where the function is constant in an
+/// argument but its local derivative is 0·∞ or NaN (0^p, 1^p). Every gate is written so that its condition is
+/// false for a NaN in what it guards, and a NaN input therefore reaches the derivative itself and gives NaN,
+/// not 0; only where the value itself absorbs the NaN (1^NaN = 1) is the gradient through it 0 as well.
 /// </remarks>
 internal sealed class Gates
 {
