@@ -66,27 +66,33 @@ internal sealed class Differential
     public int ComparedValues { get; private set; }
     public int ComparedGradients { get; private set; }
 
-    /// <summary>Points whose gradients were not compared, a power there absorbing a NaN (see <see cref="PowerAbsorbsNaN"/>).</summary>
-    public int AbsorbedNaNPoints { get; private set; }
+    /// <summary>Points whose gradients were not compared, the value absorbing an ∞ or NaN there (see <see cref="AbsorbsNonFinite"/>).</summary>
+    public int AbsorbedPoints { get; private set; }
 
     /// <summary>
-    /// Whether a power absorbs a NaN operand at this point: 1^NaN = NaN^0 = 1 (IEEE 754), a finite value with
-    /// no slope in the other operand, whose gradient through it is therefore NaN (as PyTorch's) — also where
-    /// that operand is constant by cancellation ((b/b)^(x^x) at x &lt; 0: NaN·0), which differences see as flat.
+    /// Whether a subexpression the gradient flows through here (not a condition, nor the side of ?: not taken)
+    /// is ±∞ or NaN while the value is finite: IEEE arithmetic absorbed it (1^NaN = 1, c/∞ = 0, 0.3^∞ = 0), the
+    /// value is flat there, and the chain rule through it is 0·∞ or NaN·0 — NaN by convention, as in PyTorch,
+    /// where the generator has no gate that makes the 0 structural. Differences, seeing the flat value, cannot judge.
     /// </summary>
-    private bool PowerAbsorbsNaN(IReadOnlyDictionary<string, double> at)
+    private bool AbsorbsNonFinite(IReadOnlyDictionary<string, double> at)
     {
         var pending = new Stack<Expr>([expr]);
         while (pending.Count > 0)
         {
-            if (pending.Pop() is not Apply apply)
+            var e = pending.Pop();
+            if (!double.IsFinite(Evaluate.Tree(e, at)))
+                return true;
+            if (e is not Apply apply)
                 continue;
-            if (apply.Op == Op.Power)
+            // A condition carries no gradient, so a NaN in it (√x > 1 at x < 0) reaches none.
+            if (apply.Op == Op.Select)
             {
-                double u = Evaluate.Tree(apply.Args[0], at), p = Evaluate.Tree(apply.Args[1], at);
-                if ((u == 1 && double.IsNaN(p)) || (p == 0 && double.IsNaN(u)))
-                    return true;
+                pending.Push(Evaluate.Tree(apply.Args[0], at) != 0 ? apply.Args[1] : apply.Args[2]);
+                continue;
             }
+            if (Functions.IsTruthValued(apply.Op))
+                continue;
             foreach (var arg in apply.Args)
                 pending.Push(arg);
         }
@@ -108,9 +114,9 @@ internal sealed class Differential
             {
                 CheckValue(y[i], x[i], a, b, "span forward");
                 CheckValue(value(x[i], a, b), x[i], a, b, "scalar value");
-                if (PowerAbsorbsNaN(Point(x[i], a, b)))
+                if (double.IsFinite(F(x[i], a, b)) && AbsorbsNonFinite(Point(x[i], a, b)))
                 {
-                    AbsorbedNaNPoints++;
+                    AbsorbedPoints++;
                     allSmoothInB = false;
                     continue;
                 }
