@@ -17,9 +17,10 @@ internal sealed record Num(double Value) : Expr
 {
     public override int Depth => 1;
 
-    public bool Equals(Num? other) => other is not null && Value.Equals(other.Value);
+    // By bits, so that −0 is not 0: sharing one constant for both would turn 1/−0 = −∞ into +∞.
+    public bool Equals(Num? other) => other is not null && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value);
 
-    public override int GetHashCode() => Value.GetHashCode();
+    public override int GetHashCode() => BitConverter.DoubleToInt64Bits(Value).GetHashCode();
 }
 
 /// <summary>A parameter of the declaration (input, hyperparameter or trainable) or the incoming gradient.</summary>

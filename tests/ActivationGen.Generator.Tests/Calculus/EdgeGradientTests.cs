@@ -7,7 +7,7 @@ namespace ActivationGen.Generator.Tests.Calculus;
 /// </summary>
 public sealed class EdgeGradientTests
 {
-    private const int Power = 0, SaturatedExponent = 1, ClampToB = 2, ClampFromB = 3, NaNUnderBranch = 4, NaNUnderClamp = 5, BaseOne = 6;
+    private const int Power = 0, SaturatedExponent = 1, ClampToB = 2, ClampFromB = 3, NaNUnderBranch = 4, NaNUnderClamp = 5, BaseOne = 6, NegativeZero = 7;
 
     private static readonly Lazy<CompiledFormulas> Compiled = new(() => new CompiledFormulas(
         "x^b",
@@ -16,7 +16,8 @@ public sealed class EdgeGradientTests
         "clamp(x, b, a)",
         "a > 1 ? max(x, 0) : clamp((x - 5)^1.5, -1, 1)",
         "clamp(x - ((0.5 * a == 0 ? clamp(x^pi, -1, 1) : pow(10, -x))), -3, 2)",
-        "pow(a, sqrt(x))"));
+        "pow(a, sqrt(x))",
+        "1 / (0 <= x ? -0 : x) > 0 ? x : 2 * x"));
 
     private static void Near(double expected, double actual, string what) =>
         Assert.True(actual.Equals(expected) || Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected)),
@@ -73,6 +74,20 @@ public sealed class EdgeGradientTests
         Near(expectedValue, Compiled.Value.Value(BaseOne, x, a, 1), $"pow({a}, √{x})");
         var (dx, _) = Compiled.Value.Backward(BaseOne, [x], a, 1);
         Near(expectedDx, dx[0], $"∂/∂x pow({a}, √{x})");
+    }
+
+    /// <summary>
+    /// −0 and 0 are different constants: 1/−0 = −∞ (IEEE 754), so the branch takes 2x everywhere (found by the
+    /// fuzz run, seed 23: the tape shared one constant for both, and 1/0 = +∞ took the other side).
+    /// </summary>
+    [Theory]
+    [InlineData(3, 6, 2)]
+    [InlineData(0, 0, 2)]
+    [InlineData(-2, -4, 2)]
+    public void NegativeZero_KeepsItsSign(double x, double expectedValue, double expectedDx)
+    {
+        Near(expectedValue, Compiled.Value.Value(NegativeZero, x, 1, 1), $"value at {x}");
+        Near(expectedDx, Compiled.Value.Derivative(NegativeZero, x, 1, 1), $"∂/∂x at {x}");
     }
 
     /// <summary>

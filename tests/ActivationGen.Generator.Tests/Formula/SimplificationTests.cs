@@ -84,6 +84,15 @@ public sealed class SimplificationTests
     };
 
     [Fact]
+    public void NegativeZeroIsNotZero()
+    {
+        // 1/−0 = −∞ and 1/0 = +∞: one shared constant for both would change results.
+        Assert.NotEqual<Expr>(N(-0.0), E.Zero);
+        Assert.Equal(2, new HashSet<Expr> { N(-0.0), E.Zero, N(0.0) }.Count);
+        Assert.Equal(double.NegativeInfinity, Evaluate.Tree(E.Divide(E.One, E.Negate(E.Zero)), new Dictionary<string, double>()));
+    }
+
+    [Fact]
     public void ConstantConditionsFold()
     {
         Assert.Equal(E.One, E.Select(E.Compare(Op.Less, N(1), N(2)), E.One, N(2)));
