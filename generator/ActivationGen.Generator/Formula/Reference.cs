@@ -45,6 +45,13 @@ internal static class Reference
 
     public static double Erfc(double x) => double.IsNaN(x) ? x : x < 0 ? 2 - Erfc(-x) : x < 2.5 ? 1 - ErfSeries(x) : ErfcFraction(x);
 
+    /// <summary>x·Φ(x); 0 at −∞ (the limit), not −∞·0.</summary>
+    public static double Gelu(double x) => x == double.NegativeInfinity ? 0 : x * Erfc(-x / Math.Sqrt(2)) / 2;
+
+    /// <summary>Φ(x) + x·φ(x); 0 at −∞, 1 at +∞.</summary>
+    public static double GeluDerivative(double x) =>
+        double.IsInfinity(x) ? (x > 0 ? 1 : 0) : Erfc(-x / Math.Sqrt(2)) / 2 + x * Math.Exp(-x * x / 2) * 0.3989422804014327;
+
     // Maclaurin series: for 0 ≤ x < 2.5 the terms peak near e^(x²) ≈ 500, so about 1e-13 absolute.
     private static double ErfSeries(double x)
     {
