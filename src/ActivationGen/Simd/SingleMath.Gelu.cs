@@ -20,7 +20,9 @@ public static partial class SingleMath
         TV a2 = a * a;
         TV a4 = a2 * a2;
         // −a·N(a), whose lowest term −a/2 is exact: the tail comes out negated, as the sum needs it. For x < 0 the
-        // sum adds 0 and the division's rounding is the last.
+        // sum adds 0 and the division's rounding is the last. N's coefficients rounded to float, then each moved by a
+        // few units in its last place where that lowered the largest error of the float evaluation (4.2 → 3.4 ulp on
+        // 50,000 points of [−13.3, 0], simulated).
         TV n = Estrin(a, a2, a4, 0f, -0.5f, -0.4382947f, -0.18323489f, -0.040633108f, -0.0041162842f);
         return GaussianRatio(n, NormalTailDenominator(a, a2, a4), a, a2, 0.5f) + TV.MaxNative(TV.Create(0f), x);
     }

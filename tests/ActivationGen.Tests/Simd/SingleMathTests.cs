@@ -61,8 +61,8 @@ public sealed class SingleMathTests(ITestOutputHelper output)
     // Two quadratics in w, a square and a quotient after the exp.
     [Fact] public void TanhSoftplusDerivative() => Check<TanhSoftplusDerivativeOp>("TanhSoftplusDerivative", 7);
     // e^(−x²)·2R(x√2)/…: the two Estrin sums of the rational, the exp's reduction and polynomial, one fused product
-    // and the division each round once; measured 4.11 ulp (at 2.05).
-    [Fact] public void Erfc() => Check<ErfcOp>("Erfc", 4.2);
+    // and the division each round once; measured 3.96 ulp (at 1.33).
+    [Fact] public void Erfc() => Check<ErfcOp>("Erfc");
     private struct ErfcOverRoot2Op : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.ErfcOverRoot2(x); public static double Reference(double x) => References.ErfcOverRoot2(x); }
     private struct GaussianOverRoot2Op : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.GaussianOverRoot2(x); public static double Reference(double x) => References.GaussianOverRoot2(x); }
     [Fact] public void GaussianOverRoot2() => Check<GaussianOverRoot2Op>("GaussianOverRoot2");
@@ -77,7 +77,7 @@ public sealed class SingleMathTests(ITestOutputHelper output)
     [Fact] public void Gelu() => Check<GeluOp>("Gelu", 4.2);
 
     // GELU′ crosses 0 at x = −0.7518: there Φ(x) and x·φ(x) (about ±0.23) cancel, and any evaluation is accurate in
-    // absolute terms only. Outside (−1.2, −0.4) the bound is in ulp; inside, in units of 2^-24 absolute.
+    // absolute terms only. Outside (−1.2, −0.4) the bound is in ulp; inside, in units of 2^-24 absolute (measured 0.80).
     [Fact]
     public void GeluDerivative()
     {
@@ -94,7 +94,7 @@ public sealed class SingleMathTests(ITestOutputHelper output)
             for (int i = 0; i < near.Length; i++)
                 worst = Math.Max(worst, Math.Abs(y[i] - References.GeluDerivative(near[i])) * 16777216.0);
             output.WriteLine($"float GeluDerivative {width,-7} near the root: max {worst:F3} × 2^-24 absolute");
-            Assert.True(worst <= 2, $"{width}: {worst} × 2^-24");
+            Assert.True(worst <= 1, $"{width}: {worst} × 2^-24");
         }
     }
 
