@@ -31,6 +31,7 @@ internal static class Functions
     private static readonly Expr NormalFlat = E.Num(39);
     private static readonly Expr MinusRootTwoOverPi = E.Num(-0.79788456080286541);
     private static readonly Expr Infinity = E.Num(double.PositiveInfinity);
+    private static readonly Expr InverseRootTwoPi = E.Num(0.3989422804014327);
 
     private static readonly Function[] Table =
     [
@@ -106,6 +107,11 @@ internal static class Functions
             (n, g, s) => [s.Saturating(n[0], NormalFlat, E.Multiply(g, E.Multiply(MinusRootTwoOverPi, E.Call(Op.GaussianOverRoot2, n[0]))))]),
         Internal(Op.GaussianOverRoot2, "exp(-{0}^2 / 2)", ReferenceMath.GaussianOverRoot2, "gaussian",
             (n, g, s) => [s.Saturating(n[0], NormalFlat, E.Negate(E.Multiply(g, E.Multiply(n[0], n))))]),
+        // GELU′ = Φ(u) + u·φ(u) is exactly 0 in double below −39 (u·φ(u) < 2⁻¹⁰⁷⁴); GELU″ = φ(u)·(2 − u²).
+        Internal(Op.Gelu, "{0} * erfc(-{0} / sqrt(2)) / 2", ReferenceMath.Gelu, "gelu",
+            (n, g, s) => [s.AtMost(n[0], E.Negate(NormalFlat), E.Multiply(g, E.Call(Op.GeluDerivative, n[0])))]),
+        Internal(Op.GeluDerivative, "gelu'({0})", ReferenceMath.GeluDerivative, "geluDerivative",
+            (n, g, s) => [s.Saturating(n[0], NormalFlat, E.Multiply(g, E.Multiply(E.Multiply(InverseRootTwoPi, E.Subtract(E.Num(2), E.Multiply(n[0], n[0]))), E.Call(Op.GaussianOverRoot2, n[0]))))]),
         // σ″ = σ′·(σ(−u) − σ(u)) = −σ′·tanh(u/2); tanh″ = −2 tanh′·tanh; (tanh∘softplus)″ = D·(σ(−u) − 2 tanh(softplus u)·σ(u)).
         Internal(Op.SigmoidDerivative, "sigmoid'({0})", ReferenceMath.SigmoidDerivative, "sigmoidDerivative",
             (n, g, s) => [s.Saturating(n[0], SigmoidFlat, E.Negate(E.Multiply(g, E.Multiply(n, E.Call(Op.Tanh, E.Multiply(E.Num(0.5), n[0]))))))],

@@ -28,6 +28,12 @@ internal enum Op
     /// <summary>e^(−u²/2), the normal density without its 1/√(2π), from the exact u².</summary>
     GaussianOverRoot2,
 
+    /// <summary>GELU, u·Φ(u) = u·erfc(−u/√2)/2, fused by the rewriter: accurate in relative terms in its negative tail, where Φ alone is subnormal.</summary>
+    Gelu,
+
+    /// <summary>GELU′(u) = Φ(u) + u·φ(u), with one exp and one division for both terms.</summary>
+    GeluDerivative,
+
     /// <summary>σ′(u) = σ(u)·σ(−u), without the cancellation of σ(1 − σ) where σ is near 1.</summary>
     SigmoidDerivative,
 

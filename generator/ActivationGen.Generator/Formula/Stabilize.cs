@@ -48,6 +48,7 @@ internal static class Stabilize
         Op.Add when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [E.Negate(erf[0])]) ?? E.Call(Op.Erfc, E.Negate(erf[0])),
         Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [erf[0]]) ?? E.Call(Op.Erfc, erf[0]),
         Op.Erfc when OverRootTwo(a[0]) is { } u => E.Call(Op.ErfcOverRoot2, u),
+        Op.Multiply when (GeluOf(a[0], a[1]) ?? GeluOf(a[1], a[0])) is { } gelu => gelu,
         Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(-2), t[0])),
         _ => null,
     };
@@ -62,6 +63,18 @@ internal static class Stabilize
     };
 
     private static readonly double RootTwo = Math.Sqrt(2);
+
+    /// <summary>
+    /// c·u·erfc(−u/√2) (or u·erfc(−u/√2)) as 2c·gelu(u), for GELU written as 0.5·x·(1 + erf(x/√2)): one fused
+    /// function, one exp in forward and backward, and the tail scaled once (Φ alone is subnormal below −13).
+    /// </summary>
+    private static Expr? GeluOf(Expr factor, Expr tail)
+    {
+        if (tail is not Apply { Op: Op.ErfcOverRoot2 } erfc)
+            return null;
+        var (c, u) = factor is Apply { Op: Op.Multiply } m && m[0] is Num k ? (k.Value, m[1]) : (1.0, factor);
+        return E.Negate(u).Equals(erfc[0]) ? E.Multiply(E.Num(2 * c), E.Call(Op.Gelu, u)) : null;
+    }
 
     /// <summary>
     /// a·F(v) with a linear and F decaying exponentially (σ, exp, softplus, tanh∘softplus as v → −∞; erfc as

@@ -63,6 +63,13 @@ static class ReferenceMath
     /// <summary>erfc(x/√2), the normal tail GELU uses.</summary>
     public static double ErfcOverRoot2(double x) => Erfc(x / Math.Sqrt(2));
 
+    /// <summary>GELU, x·Φ(x) (0 at −∞).</summary>
+    public static double Gelu(double x) => x == double.NegativeInfinity ? 0 : x * Erfc(-x / Math.Sqrt(2)) / 2;
+
+    /// <summary>GELU′, Φ(x) + x·φ(x) (0 at −∞, 1 at +∞).</summary>
+    public static double GeluDerivative(double x) =>
+        double.IsInfinity(x) ? (x > 0 ? 1 : 0) : Erfc(-x / Math.Sqrt(2)) / 2 + x * Math.Exp(-x * x / 2) * 0.3989422804014327;
+
     /// <summary>e^(−x²).</summary>
     public static double Gaussian(double x) => Math.Exp(-x * x);
 

@@ -233,6 +233,13 @@ internal static class References
 
     public static double ErfcOverRoot2(double x) => Erfc(x / Math.Sqrt(2));
 
+    /// <summary>GELU, x·Φ(x) = x·erfc(−x/√2)/2 (its limit 0 at −∞).</summary>
+    public static double Gelu(double x) => x == double.NegativeInfinity ? 0 : x * (ErfcOverRoot2(-x) / 2);
+
+    /// <summary>GELU′ = Φ(x) + x·φ(x), from the exact x² in φ (its limits 0 at −∞ and 1 at +∞).</summary>
+    public static double GeluDerivative(double x) =>
+        double.IsInfinity(x) ? (x > 0 ? 1 : 0) : ErfcOverRoot2(-x) / 2 + x * GaussianOverRoot2(x) * 0.3989422804014327;
+
     /// <summary>e^(−x²/2) from the exact x².</summary>
     public static double GaussianOverRoot2(double x)
     {
