@@ -22,10 +22,28 @@ public sealed class DeclarationTests
                 float slope = P.FDerivative(1f, 1f);
                 System.Console.WriteLine(value + dBeta + slope);
             }
+
+            // The struct, as a layer takes it and as code reads it.
+            public static float UseTheStruct()
+            {
+                var activation = new P.FActivation();
+                var x = ActivationGen.Simd.Vec1<float>.Create(1f);
+                var y = Layer(activation, x);
+                activation.Forward(new float[1], new float[1], [1f]);
+                return ActivationGen.Simd.Vec1<float>.Sum(y) + P.FActivation.Info.Derivatives.Length + P.FActivation.TrainableCount;
+            }
+
+            static ActivationGen.Simd.Vec1<float> Layer<TAct>(TAct activation, ActivationGen.Simd.Vec1<float> x)
+                where TAct : struct, ActivationGen.IUnaryActivation<float>
+            {
+                System.Span<ActivationGen.Simd.Vec1<float>> gradients = [x];
+                var dx = activation.Backward(x, x, [x], gradients);
+                return activation.Forward(x, [x]) + dx + activation.BackwardFromOutput(x, x, [x]);
+            }
         }
         """;
 
-    /// <summary>Call sites of every member compile; the only diagnostic is the declaration's one error.</summary>
+    /// <summary>Call sites of every member, the activation struct's included, compile; the only diagnostic is the declaration's one error.</summary>
     [Theory]
     [InlineData("public static partial float F(float x, [Trainable] float beta);", "x * sigmod(beta * x)", "AG0003")]
     [InlineData("public static partial float F(float x, [Trainable] float beta);", "x * (beta", "AG0001")]
@@ -52,6 +70,28 @@ public sealed class DeclarationTests
 
         var diagnostic = Assert.Single(outcome.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
+    }
+
+    /// <summary>A broken declaration's struct compiles where it is used, and each of its kernels throws, as its other members do.</summary>
+    [Fact]
+    public void ABrokenDeclarationsStructThrowsLikeItsOtherMembers()
+    {
+        var compilation = GeneratorHarness.Compile($$"""
+            using ActivationGen;
+
+            public partial class P
+            {
+                [Activation("relu(x) + ")]
+                public static partial float F(float x, [Trainable] float beta);
+            }
+            """, EveryMember.Replace("SCALAR", "P.F(1f, 1f)"));
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Equal("AG0001", Assert.Single(generatorDiagnostics).Id);
+        var consumer = BenchmarkHarness.Load(output).GetType("Consumer")!;
+
+        var thrown = Assert.Throws<System.Reflection.TargetInvocationException>(() => consumer.GetMethod("UseTheStruct")!.Invoke(null, null));
+        Assert.IsType<InvalidOperationException>(thrown.InnerException);
+        Assert.Contains("'F' has errors", thrown.InnerException!.Message);
     }
 
     [Fact]
@@ -114,6 +154,9 @@ public sealed class DeclarationTests
         Assert.Contains("P.F(float,float).g.cs", outcome.Sources.Keys);
         Assert.Contains("P.F(float,float,float).g.cs", outcome.Sources.Keys);
         Assert.Contains("P.f(float)_2.g.cs", outcome.Sources.Keys);
+        // One struct per name: the first declared overload's.
+        var structs = outcome.Sources.Where(s => s.Value.Contains("readonly struct FActivation", StringComparison.Ordinal)).Select(s => s.Key);
+        Assert.Equal(["P.F(float).g.cs"], structs);
     }
 
     [Theory]
