@@ -94,20 +94,32 @@ public sealed class DeclarationTests
         Assert.Contains("'F' has errors", thrown.InnerException!.Message);
     }
 
-    [Fact]
-    public void ANonPartialEnclosingTypeIsTheCompilersOneError()
+    /// <summary>
+    /// A type without <c>partial</c> around the activation, at any level: the generated part makes the compiler's
+    /// CS0260 ("missing partial modifier", at that type) the one error, replacing the CS0751 and CS8795 the
+    /// declaration alone would give. An AG error of our own there would be a second error (the compiler's
+    /// cannot be suppressed), and emitting nothing would leave three.
+    /// </summary>
+    [Theory]
+    [InlineData("public class P {", "}", "", "P")]
+    [InlineData("public struct P {", "}", "", "P")]
+    [InlineData("public record P {", "}", "", "P")]
+    [InlineData("public static class Outer { public static partial class P {", "} }", "using P = Outer.P;\n", "Outer")]
+    [InlineData("public static partial class Outer { public static class P {", "} }", "using P = Outer.P;\n", "P")]
+    public void ANonPartialEnclosingTypeIsTheCompilersOneError(string open, string close, string alias, string type)
     {
-        var outcome = GeneratorHarness.Run("""
+        var outcome = GeneratorHarness.Run($$"""
             using ActivationGen;
 
-            public class P
-            {
+            {{open}}
                 [Activation("x * sigmoid(beta * x)")]
                 public static partial float F(float x, [Trainable] float beta);
-            }
-            """, EveryMember.Replace("SCALAR", "P.F(1f, 1f)").Replace("P.FBackwardFromOutput(ys, dys, dxs, 1f);", ""));
+            {{close}}
+            """, alias + EveryMember.Replace("SCALAR", "P.F(1f, 1f)").Replace("P.FBackwardFromOutput(ys, dys, dxs, 1f);", ""));
 
-        Assert.Equal("CS0260", Assert.Single(outcome.Diagnostics).Id);
+        var diagnostic = Assert.Single(outcome.Diagnostics);
+        Assert.Equal("CS0260", diagnostic.Id);
+        Assert.Equal(type, outcome.Input.SyntaxTrees.First().GetText().ToString(diagnostic.Location.SourceSpan));
     }
 
     [Fact]
