@@ -20,7 +20,8 @@ internal static class Evaluate
 
     /// <summary>
     /// A tree prepared for evaluation at many points, each distinct subtree computed once per point: a
-    /// derivative shares subtrees, and walked as a tree it can be quadratic in the formula's length.
+    /// derivative shares subtrees, and walked as a tree it can be quadratic in the formula's length. The
+    /// evaluator reuses its buffers: one thread at a time.
     /// </summary>
     public static Func<IReadOnlyDictionary<string, double>, double> Shared(Expr e)
     {
@@ -28,16 +29,21 @@ internal static class Evaluate
         var index = new Dictionary<Expr, int>();
         Number(e, order, index);
         var args = order.Select(n => n is Apply a ? a.Args.Select(x => index[x]).ToArray() : []).ToArray();
+        // One argument buffer per node, filled anew at each point (the function table takes arrays).
+        var buffers = args.Select(a => new double[a.Length]).ToArray();
+        var results = new double[order.Count];
         return values =>
         {
-            var results = new double[order.Count];
             for (int i = 0; i < results.Length; i++)
             {
+                var buffer = buffers[i];
+                for (int k = 0; k < buffer.Length; k++)
+                    buffer[k] = results[args[i][k]];
                 results[i] = order[i] switch
                 {
                     Num n => n.Value,
                     Var v => values[v.Name],
-                    Apply a => Apply(a.Op, Array.ConvertAll(args[i], k => results[k])),
+                    Apply a => Apply(a.Op, buffer),
                     var other => throw new InvalidOperationException("ActivationGen internal error: unknown tree node " + other.GetType().Name),
                 };
             }

@@ -22,9 +22,18 @@ internal static class Substitute
     {
         if (done.TryGetValue(e, out var known))
             return known;
-        var result = rule(e) ?? (e is Apply node ? Stabilize.Rebuild(node.Op, node.Args.Select(a => Map(a, rule, done)).ToArray()) : e);
+        var result = rule(e) ?? (e is Apply node ? Rebuilt(node, node.Args.Select(a => Map(a, rule, done)).ToArray()) : e);
         done[e] = result;
         return result;
+    }
+
+    // A node none of whose arguments changed is kept: rebuilding it would allocate the same tree again.
+    private static Expr Rebuilt(Apply node, Expr[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+            if (!ReferenceEquals(args[i], node.Args[i]))
+                return Stabilize.Rebuild(node.Op, args);
+        return node;
     }
 
     private static bool Mentions(Expr e, string name, Dictionary<Expr, bool> done)
