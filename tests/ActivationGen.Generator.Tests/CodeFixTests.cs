@@ -64,9 +64,56 @@ public sealed class CodeFixTests
 
         Assert.Equal(["AG0002", "AG0003"], outcome.Diagnostics.Select(d => d.Id).Order());
         Assert.All(outcome.Diagnostics, d => Assert.Contains(d.Id, new ReplaceWithSuggestion().FixableDiagnosticIds));
-        Assert.All(outcome.Diagnostics, d => Assert.True(d.Properties.ContainsKey(ReplaceWithSuggestion.SuggestionProperty)));
+        var byId = outcome.Diagnostics.ToDictionary(d => d.Id);
+        Assert.Equal(("sigmod", "sigmoid"), (byId["AG0003"].Properties[ReplaceWithSuggestion.NameProperty], byId["AG0003"].Properties[ReplaceWithSuggestion.SuggestionProperty]));
+        Assert.Equal(("betta", "beta"), (byId["AG0002"].Properties[ReplaceWithSuggestion.NameProperty], byId["AG0002"].Properties[ReplaceWithSuggestion.SuggestionProperty]));
         Assert.All(outcome.Diagnostics, d => Assert.False(string.IsNullOrEmpty(d.Descriptor.HelpLinkUri)));
     }
+
+    /// <summary>
+    /// The fix reads the name and the suggestion from the diagnostic's properties, never from its message: here
+    /// a diagnostic whose message suggests nothing at all is fixed all the same.
+    /// </summary>
+    [Fact]
+    public Task TheSuggestionComesFromThePropertiesNotTheMessage()
+    {
+        var test = new CSharpCodeFixTest<PropertiesOnly, ReplaceWithSuggestion, DefaultVerifier>
+        {
+            TestCode = "class C { string formula = \"x * {|AG0003:sigmod|}(x)\"; }",
+            FixedCode = "class C { string formula = \"x * sigmoid(x)\"; }",
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+        };
+        test.TestState.AdditionalReferences.AddRange(Net100.References.All);
+        return test.RunAsync();
+    }
+
+    // A test double, run only by the code-fix harness: the rules for shipped analyzers (release tracking, an
+    // assembly of its own) do not apply to it.
+#pragma warning disable RS1001, RS1036, RS2008
+    /// <summary>Reports AG0003 on "sigmod" with a message that names no suggestion; only the properties carry it.</summary>
+    private sealed class PropertiesOnly : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("AG0003", "Unknown function", "Unknown function", "Test", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+        public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSyntaxTreeAction(tree =>
+            {
+                int at = tree.Tree.GetText().ToString().IndexOf("sigmod", StringComparison.Ordinal);
+                if (at < 0)
+                    return; // fixed
+                var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+                    .Add(ReplaceWithSuggestion.NameProperty, "sigmod")
+                    .Add(ReplaceWithSuggestion.SuggestionProperty, "sigmoid");
+                tree.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(tree.Tree, new Microsoft.CodeAnalysis.Text.TextSpan(at, 6)), properties));
+            });
+        }
+    }
+#pragma warning restore RS1001, RS1036, RS2008
 
     private static Task Verify(string members, string? fixedMembers)
     {

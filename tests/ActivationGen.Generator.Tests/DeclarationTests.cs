@@ -22,10 +22,28 @@ public sealed class DeclarationTests
                 float slope = P.FDerivative(1f, 1f);
                 System.Console.WriteLine(value + dBeta + slope);
             }
+
+            // The struct, as a layer takes it and as code reads it.
+            public static float UseTheStruct()
+            {
+                var activation = new P.FActivation();
+                var x = ActivationGen.Simd.Vec1<float>.Create(1f);
+                var y = Layer(activation, x);
+                activation.Forward(new float[1], new float[1], [1f]);
+                return ActivationGen.Simd.Vec1<float>.Sum(y) + P.FActivation.Info.Derivatives.Length + P.FActivation.TrainableCount;
+            }
+
+            static ActivationGen.Simd.Vec1<float> Layer<TAct>(TAct activation, ActivationGen.Simd.Vec1<float> x)
+                where TAct : struct, ActivationGen.IUnaryActivation<float>
+            {
+                System.Span<ActivationGen.Simd.Vec1<float>> gradients = [x];
+                var dx = activation.Backward(x, x, [x], gradients);
+                return activation.Forward(x, [x]) + dx + activation.BackwardFromOutput(x, x, [x]);
+            }
         }
         """;
 
-    /// <summary>Call sites of every member compile; the only diagnostic is the declaration's one error.</summary>
+    /// <summary>Call sites of every member, the activation struct's included, compile; the only diagnostic is the declaration's one error.</summary>
     [Theory]
     [InlineData("public static partial float F(float x, [Trainable] float beta);", "x * sigmod(beta * x)", "AG0003")]
     [InlineData("public static partial float F(float x, [Trainable] float beta);", "x * (beta", "AG0001")]
@@ -54,20 +72,54 @@ public sealed class DeclarationTests
         Assert.Equal(id, diagnostic.Id);
     }
 
+    /// <summary>A broken declaration's struct compiles where it is used, and each of its kernels throws, as its other members do.</summary>
     [Fact]
-    public void ANonPartialEnclosingTypeIsTheCompilersOneError()
+    public void ABrokenDeclarationsStructThrowsLikeItsOtherMembers()
     {
-        var outcome = GeneratorHarness.Run("""
+        var compilation = GeneratorHarness.Compile($$"""
             using ActivationGen;
 
-            public class P
+            public partial class P
             {
-                [Activation("x * sigmoid(beta * x)")]
+                [Activation("relu(x) + ")]
                 public static partial float F(float x, [Trainable] float beta);
             }
-            """, EveryMember.Replace("SCALAR", "P.F(1f, 1f)").Replace("P.FBackwardFromOutput(ys, dys, dxs, 1f);", ""));
+            """, EveryMember.Replace("SCALAR", "P.F(1f, 1f)"));
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Equal("AG0001", Assert.Single(generatorDiagnostics).Id);
+        var consumer = BenchmarkHarness.Load(output).GetType("Consumer")!;
 
-        Assert.Equal("CS0260", Assert.Single(outcome.Diagnostics).Id);
+        var thrown = Assert.Throws<System.Reflection.TargetInvocationException>(() => consumer.GetMethod("UseTheStruct")!.Invoke(null, null));
+        Assert.IsType<InvalidOperationException>(thrown.InnerException);
+        Assert.Contains("'F' has errors", thrown.InnerException!.Message);
+    }
+
+    /// <summary>
+    /// A type without <c>partial</c> around the activation, at any level: the generated part makes the compiler's
+    /// CS0260 ("missing partial modifier", at that type) the one error, replacing the CS0751 and CS8795 the
+    /// declaration alone would give. An AG error of our own there would be a second error (the compiler's
+    /// cannot be suppressed), and emitting nothing would leave three.
+    /// </summary>
+    [Theory]
+    [InlineData("public class P {", "}", "", "P")]
+    [InlineData("public struct P {", "}", "", "P")]
+    [InlineData("public record P {", "}", "", "P")]
+    [InlineData("public static class Outer { public static partial class P {", "} }", "using P = Outer.P;\n", "Outer")]
+    [InlineData("public static partial class Outer { public static class P {", "} }", "using P = Outer.P;\n", "P")]
+    public void ANonPartialEnclosingTypeIsTheCompilersOneError(string open, string close, string alias, string type)
+    {
+        var outcome = GeneratorHarness.Run($$"""
+            using ActivationGen;
+
+            {{open}}
+                [Activation("x * sigmoid(beta * x)")]
+                public static partial float F(float x, [Trainable] float beta);
+            {{close}}
+            """, alias + EveryMember.Replace("SCALAR", "P.F(1f, 1f)").Replace("P.FBackwardFromOutput(ys, dys, dxs, 1f);", ""));
+
+        var diagnostic = Assert.Single(outcome.Diagnostics);
+        Assert.Equal("CS0260", diagnostic.Id);
+        Assert.Equal(type, outcome.Input.SyntaxTrees.First().GetText().ToString(diagnostic.Location.SourceSpan));
     }
 
     [Fact]
@@ -114,6 +166,9 @@ public sealed class DeclarationTests
         Assert.Contains("P.F(float,float).g.cs", outcome.Sources.Keys);
         Assert.Contains("P.F(float,float,float).g.cs", outcome.Sources.Keys);
         Assert.Contains("P.f(float)_2.g.cs", outcome.Sources.Keys);
+        // One struct per name: the first declared overload's.
+        var structs = outcome.Sources.Where(s => s.Value.Contains("readonly struct FActivation", StringComparison.Ordinal)).Select(s => s.Key);
+        Assert.Equal(["P.F(float).g.cs"], structs);
     }
 
     [Theory]

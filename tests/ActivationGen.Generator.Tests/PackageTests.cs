@@ -87,6 +87,7 @@ public sealed class PackageTests
             "analyzers/dotnet/cs/ActivationGen.Generator.dll",
             "analyzers/dotnet/cs/ActivationGen.CodeFixes.dll",
             "README.md",
+            "docs/diagnostics.md",
             "LICENSE",
             "AnalyzerReleases.Shipped.md",
             "AnalyzerReleases.Unshipped.md",

@@ -39,7 +39,8 @@ internal static class FromOutput
         if (candidate is null || Substitute.Mentions(candidate, x))
             return null;
         var samples = Samples(parameters).ToArray();
-        var failing = samples.Where(p => !Agrees(f, derivative, candidate, x, y, p)).ToArray();
+        var (ofF, ofDerivative, ofCandidate) = (Evaluate.Shared(f), Evaluate.Shared(derivative), Evaluate.Shared(candidate));
+        var failing = samples.Where(p => !Agrees(ofF, ofDerivative, ofCandidate, x, y, p)).ToArray();
         if (failing.Length == 0)
             return (candidate, []);
         var passing = samples.Except(failing).ToArray();
@@ -146,7 +147,13 @@ internal static class FromOutput
     /// <summary>f(k) with hyperparameters taken as finite, as backward-from-output assumes: slope·0 is 0.</summary>
     private static Expr AssumingFinite(Expr e) => Substitute.Map(e, n => n is Apply { Op: Op.Multiply } m && (E.IsZero(m[0]) || E.IsZero(m[1])) ? E.Zero : null);
 
-    private static bool Agrees(Expr f, Expr derivative, Expr candidate, string x, string y, Dictionary<string, double> parameters)
+    private static bool Agrees(
+        Func<IReadOnlyDictionary<string, double>, double> f,
+        Func<IReadOnlyDictionary<string, double>, double> derivative,
+        Func<IReadOnlyDictionary<string, double>, double> candidate,
+        string x,
+        string y,
+        Dictionary<string, double> parameters)
     {
         var values = new Dictionary<string, double>(parameters);
         // A dense grid, the far tails, and every sampled value with its neighbours (the thresholds).
@@ -156,10 +163,10 @@ internal static class FromOutput
         foreach (double point in points)
         {
             values[x] = point;
-            double expected = Evaluate.Tree(derivative, values);
-            double output = Evaluate.Tree(f, values);
+            double expected = derivative(values);
+            double output = f(values);
             values[y] = output;
-            double actual = Evaluate.Tree(candidate, values);
+            double actual = candidate(values);
             values.Remove(y);
             if (double.IsNaN(expected) || double.IsInfinity(expected))
                 continue;

@@ -56,9 +56,14 @@ internal static class DiagnosticDescriptors
         "The activation '{0}' is in a file-local type, which generated code in another file cannot extend; remove 'file' or move the activation");
 
     /// <summary>Every ID has a section of docs/diagnostics.md: what it means and how to fix it.</summary>
-    public static string HelpLink(string id) => HelpBase + id.ToLowerInvariant();
+    public static string HelpLink(string id) => HelpPage + "#" + id.ToLowerInvariant();
 
-    private const string HelpBase = "https://github.com/ActivationGen/ActivationGen/blob/main/docs/diagnostics.md#";
+    /// <summary>
+    /// The page of every help link, relative to the repository's root and to the package's, which carries it
+    /// beside README.md. Relative because the project has no published home yet: a guessed absolute address
+    /// would be a dead link. The one place to change once there is one (a test checks every anchor).
+    /// </summary>
+    public const string HelpPage = "docs/diagnostics.md";
 
     public static readonly DiagnosticDescriptor DuplicateLocal = Error("AG0020",
         "Local name already taken", "The local name '{0}' is already a parameter, a constant, a function or an enclosing local; choose another");

@@ -24,4 +24,11 @@ internal sealed record DiagnosticInfo(
 }
 
 /// <summary>One entry of a diagnostic's properties.</summary>
-internal sealed record DiagnosticProperty(string Key, string Value);
+internal sealed record DiagnosticProperty(string Key, string Value)
+{
+    /// <summary>The unknown name as written in the formula (AG0002, AG0003).</summary>
+    public const string Name = "Name";
+
+    /// <summary>The name to write instead, when there is a near one.</summary>
+    public const string Suggestion = "Suggestion";
+}

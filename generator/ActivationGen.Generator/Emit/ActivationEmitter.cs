@@ -32,8 +32,9 @@ internal static class ActivationEmitter
             foreach (var type in spec.ContainingTypes)
                 scopes.Push(writer.Block($"partial {type.Keyword} {type.Name}"));
             PublicMembers.Write(writer, shape);
-            // The struct needs the kernels; a broken declaration's call sites of the span and scalar members still compile.
-            if (kernels.IsValid && !spec.TakenNames.Contains(spec.Name + "Activation") && ContractNames.CanNestStruct(spec))
+            // A broken declaration's struct throws like its other members, so that code using it compiles. One without
+            // inputs has no span members for the struct to forward to (and no declaration of it would ever be valid).
+            if (shape.Inputs.Length > 0 && !spec.TakenNames.Contains(spec.Name + "Activation") && ContractNames.CanNestStruct(spec))
             {
                 writer.Line();
                 ActivationStruct.Write(writer, shape);

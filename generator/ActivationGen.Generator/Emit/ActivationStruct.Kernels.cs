@@ -19,18 +19,17 @@ internal static partial class ActivationStruct
         writer.Line(Inline);
         writer.Line($"public {v} Forward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, global::System.ReadOnlySpan<{v}> {names.Trainables})");
         writer.Line($"    {names.Constraint}");
-        using (writer.Block())
+        Body(writer, s, () =>
         {
             writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
             writer.Line($"return {s.Output};");
-        }
+        });
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public void Backward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, {v} {s.IncomingGradient}, global::System.ReadOnlySpan<{v}> {names.Trainables}, global::System.Span<{v}> {names.InputGradients}, global::System.Span<{v}> {names.TrainableGradients})");
         writer.Line($"    {names.Constraint}");
-        using (writer.Block())
-            BackwardCalls(writer, s, names, inputs, s.InputGradients.Select((_, i) => $"out {names.InputGradients}[{i}]").ToArray());
+        Body(writer, s, () => BackwardCalls(writer, s, names, inputs, s.InputGradients.Select((_, i) => $"out {names.InputGradients}[{i}]").ToArray()));
     }
 
     private static void UnaryKernels(SourceWriter writer, Shape s, ContractNames names)
@@ -42,17 +41,17 @@ internal static partial class ActivationStruct
         writer.Line(Inline);
         writer.Line($"public {v} Forward<{v}>({v} {x}, {trainables})");
         writer.Line($"    {names.Constraint}");
-        using (writer.Block())
+        Body(writer, s, () =>
         {
             writer.Line($"{s.KernelClass}.Forward({Shape.Join(x, VectorParameters(s, names), "out var " + s.Output)});");
             writer.Line($"return {s.Output};");
-        }
+        });
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} Backward<{v}>({v} {x}, {v} {s.IncomingGradient}, {trainables}, global::System.Span<{v}> {names.TrainableGradients})");
         writer.Line($"    {names.Constraint}");
-        using (writer.Block())
+        Body(writer, s, () =>
         {
             if (s.Kernels.BackwardWithTrainables is null)
             {
@@ -64,22 +63,22 @@ internal static partial class ActivationStruct
                 BackwardCalls(writer, s, names, [x], ["out " + dx]);
             }
             writer.Line($"return {dx};");
-        }
+        });
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public {v} BackwardFromOutput<{v}>({v} {s.Output}, {v} {s.IncomingGradient}, {trainables})");
         writer.Line($"    {names.Constraint}");
-        if (s.Kernels.BackwardFromOutput is null)
+        if (!s.Kernels.HasBackwardFromOutput)
         {
             writer.Line($"    => throw new global::System.NotSupportedException({NoFromOutput(s)});");
             return;
         }
-        using (writer.Block())
+        Body(writer, s, () =>
         {
             writer.Line($"{s.KernelClass}.BackwardFromOutput({Shape.Join(s.Output, s.IncomingGradient, VectorParameters(s, names), "out var " + dx)});");
             writer.Line($"return {dx};");
-        }
+        });
     }
 
     private static void BinaryKernels(SourceWriter writer, Shape s, ContractNames names)
@@ -92,18 +91,17 @@ internal static partial class ActivationStruct
         writer.Line(Inline);
         writer.Line($"public {v} Forward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {trainables})");
         writer.Line($"    {names.Constraint}");
-        using (writer.Block())
+        Body(writer, s, () =>
         {
             writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
             writer.Line($"return {s.Output};");
-        }
+        });
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
         writer.Line($"public void Backward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {v} {s.IncomingGradient}, {trainables}, out {v} {s.InputGradients[0]}, out {v} {s.InputGradients[1]}, global::System.Span<{v}> {names.TrainableGradients})");
         writer.Line($"    {names.Constraint}");
-        using (writer.Block())
-            BackwardCalls(writer, s, names, inputs, s.InputGradients.Select(g => "out " + g).ToArray());
+        Body(writer, s, () => BackwardCalls(writer, s, names, inputs, s.InputGradients.Select(g => "out " + g).ToArray()));
     }
 
     /// <summary>
@@ -136,31 +134,22 @@ internal static partial class ActivationStruct
 
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public void Forward({s.ReadOnlySpan} {x}, {s.Span} {y}, {trainables})");
-        writer.Line($"    => {name}({Shape.Join($"{x}, {y}", ScalarParameters(s, names))});");
+        Calls(writer, s, $"{name}({Shape.Join($"{x}, {y}", ScalarParameters(s, names))});");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
+        writer.Line($"public void Backward({s.ReadOnlySpan} {x}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables}, {s.Span} {names.TrainableGradients})");
         string backward = $"{name}Backward({Shape.Join($"{x}, {dy}, {dx}", ScalarParameters(s, names))});";
         if (s.Trainables.Length == 0)
-        {
-            writer.Line($"public void Backward({s.ReadOnlySpan} {x}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables}, {s.Span} {names.TrainableGradients})");
-            writer.Line("    => " + backward);
-        }
+            Calls(writer, s, backward);
         else
-        {
-            using (writer.Block($"public void Backward({s.ReadOnlySpan} {x}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables}, {s.Span} {names.TrainableGradients})"))
-            {
-                writer.Line($"if ({names.TrainableGradients}.IsEmpty)");
-                writer.Line("    " + backward);
-                writer.Line("else");
-                writer.Line($"    {name}Backward({Shape.Join($"{x}, {dy}, {dx}", ScalarParameters(s, names), string.Join(", ", s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]")))});");
-            }
-        }
+            Calls(writer, s, backward, $"{name}Backward({Shape.Join($"{x}, {dy}, {dx}", ScalarParameters(s, names), string.Join(", ", s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]")))});", names);
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public void BackwardFromOutput({s.ReadOnlySpan} {y}, {s.ReadOnlySpan} {dy}, {s.Span} {dx}, {trainables})");
-        writer.Line(s.Kernels.BackwardFromOutput is null
-            ? $"    => throw new global::System.NotSupportedException({NoFromOutput(s)});"
-            : $"    => {name}BackwardFromOutput({Shape.Join($"{y}, {dy}, {dx}", ScalarParameters(s, names))});");
+        if (!s.Kernels.HasBackwardFromOutput)
+            writer.Line($"    => throw new global::System.NotSupportedException({NoFromOutput(s)});");
+        else
+            Calls(writer, s, $"{name}BackwardFromOutput({Shape.Join($"{y}, {dy}, {dx}", ScalarParameters(s, names))});");
     }
 
     /// <summary>The two-input span members of the declaring type, with the trainables shared.</summary>
@@ -172,25 +161,33 @@ internal static partial class ActivationStruct
 
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public void Forward({s.ReadOnlySpan} {a}, {s.ReadOnlySpan} {b}, {s.Span} {y}, {trainables})");
-        writer.Line($"    => {name}({Shape.Join($"{a}, {b}, {y}", ScalarParameters(s, names))});");
+        Calls(writer, s, $"{name}({Shape.Join($"{a}, {b}, {y}", ScalarParameters(s, names))});");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        string header = $"public void Backward({s.ReadOnlySpan} {a}, {s.ReadOnlySpan} {b}, {s.ReadOnlySpan} {dy}, {s.Span} {da}, {s.Span} {db}, {trainables}, {s.Span} {names.TrainableGradients})";
+        writer.Line($"public void Backward({s.ReadOnlySpan} {a}, {s.ReadOnlySpan} {b}, {s.ReadOnlySpan} {dy}, {s.Span} {da}, {s.Span} {db}, {trainables}, {s.Span} {names.TrainableGradients})");
         string backward = $"{name}Backward({Shape.Join($"{a}, {b}, {dy}, {da}, {db}", ScalarParameters(s, names))});";
         if (s.Trainables.Length == 0)
-        {
-            writer.Line(header);
-            writer.Line("    => " + backward);
-            return;
-        }
-        using (writer.Block(header))
+            Calls(writer, s, backward);
+        else
+            Calls(writer, s, backward, $"{name}Backward({Shape.Join($"{a}, {b}, {dy}, {da}, {db}", ScalarParameters(s, names), string.Join(", ", s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]")))});", names);
+    }
+
+    /// <summary>
+    /// A span member's body, forwarding to the declaring type's member; one of a declaration with errors throws
+    /// itself, since a user member may have taken the name it would forward to (AG0022).
+    /// </summary>
+    private static void Calls(SourceWriter writer, Shape s, string call) =>
+        writer.Line("    => " + (s.Kernels.IsValid ? call : PublicMembers.Throw(s.Spec.Name) + ";"));
+
+    /// <summary>The same, choosing the member that also sums the trainables' gradients when the caller asks for them.</summary>
+    private static void Calls(SourceWriter writer, Shape s, string withoutTrainables, string withTrainables, ContractNames names) =>
+        Body(writer, s, () =>
         {
             writer.Line($"if ({names.TrainableGradients}.IsEmpty)");
-            writer.Line("    " + backward);
+            writer.Line("    " + withoutTrainables);
             writer.Line("else");
-            writer.Line($"    {name}Backward({Shape.Join($"{a}, {b}, {dy}, {da}, {db}", ScalarParameters(s, names), string.Join(", ", s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]")))});");
-        }
-    }
+            writer.Line("    " + withTrainables);
+        });
 
     /// <summary>Every partial at one point: the backward tape on one lane with dy = 1, as the scalar derivative runs it.</summary>
     private static void Partials(SourceWriter writer, Shape s, ContractNames names)
@@ -204,14 +201,30 @@ internal static partial class ActivationStruct
         string kernel = s.Trainables.Length == 0 ? "Backward" : "BackwardWithTrainables";
 
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Partials({s.ReadOnlySpan} {names.Inputs}, {s.ReadOnlySpan} {names.Trainables}, {s.Span} {names.InputPartials}, {s.Span} {names.TrainablePartials})"))
+        writer.Line($"public void Partials({s.ReadOnlySpan} {names.Inputs}, {s.ReadOnlySpan} {names.Trainables}, {s.Span} {names.InputPartials}, {s.Span} {names.TrainablePartials})");
+        Body(writer, s, () =>
         {
             writer.Line($"{s.KernelClass}.{kernel}({Shape.Join(string.Join(", ", inputs), $"{one}.Create({s.Element.Literal(1)})", string.Join(", ", parameters), string.Join(", ", outs.Select(o => "out var " + o)))});");
             for (int i = 0; i < s.InputGradients.Length; i++)
                 writer.Line($"{names.InputPartials}[{i}] = {one}.Sum({s.InputGradients[i]});");
             for (int j = 0; j < s.TrainableGradients.Length; j++)
                 writer.Line($"{names.TrainablePartials}[{j}] = {one}.Sum({s.TrainableGradients[j]});");
+        });
+    }
+
+    /// <summary>
+    /// A kernel member's body: the kernel calls of a valid declaration, or the throw that every member of a
+    /// declaration with errors has (so that code using the struct compiles while the AG error is fixed).
+    /// </summary>
+    private static void Body(SourceWriter writer, Shape s, System.Action calls)
+    {
+        if (!s.Kernels.IsValid)
+        {
+            writer.Line("    => " + PublicMembers.Throw(s.Spec.Name) + ";");
+            return;
         }
+        using (writer.Block())
+            calls();
     }
 
     /// <summary>The kernels' parameters in declaration order: hyperparameters broadcast, trainables as given.</summary>

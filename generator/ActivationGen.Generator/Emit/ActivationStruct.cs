@@ -20,8 +20,15 @@ internal static partial class ActivationStruct
             _ => "IActivation",
         };
 
-        PublicMembers.Summary(writer, $"<c>{PublicMembers.Xml(s.Spec.Formula ?? "")}</c> as a value type for layers, which call its kernels from their own loops.", s);
-        writer.Line(ActivationEmitter.GeneratedCode);
+        if (s.Kernels.IsValid)
+        {
+            PublicMembers.Summary(writer, $"<c>{PublicMembers.Xml(s.Spec.Formula ?? "")}</c> as a value type for layers, which call its kernels from their own loops.", s);
+            writer.Line(ActivationEmitter.GeneratedCode);
+        }
+        else
+        {
+            PublicMembers.Unavailable(writer, s.Spec.Name);
+        }
         using (writer.Block($"{s.Spec.Accessibility} readonly struct {names.Struct} : global::ActivationGen.{contract}<{s.T}>"))
         {
             Constructors(writer, s, names);
@@ -89,23 +96,12 @@ internal static partial class ActivationStruct
     /// <summary>The static description: counts, the readable math, and the trainables' declared defaults.</summary>
     private static void Description(SourceWriter writer, Shape s, ContractNames names)
     {
-        const string Strings = "global::System.Collections.Immutable.ImmutableArray";
-        string Array(System.Collections.Generic.IEnumerable<string> items)
-        {
-            var literals = items.Select(CSharpString.Literal).ToArray();
-            return literals.Length == 0 ? $"{Strings}<string>.Empty" : $"{Strings}.Create({string.Join(", ", literals)})";
-        }
-
         var k = s.Kernels;
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public static global::ActivationGen.ActivationInfo Info { get; } = new(");
-        writer.Line($"    {CSharpString.Literal(s.Spec.Name)},");
-        writer.Line($"    {CSharpString.Literal(s.Spec.Formula ?? "")},");
-        writer.Line($"    {Array(s.Inputs.Select(p => p.Name))},");
-        writer.Line($"    {Array(s.Parameters.Where(p => p.Kind == ParameterKind.Param).Select(p => p.Name))},");
-        writer.Line($"    {Array(s.Trainables.Select(p => p.Name))},");
-        writer.Line($"    {Array(k.PartialDocs)},");
-        writer.Line($"    {(k.FromOutputDoc is { } fromOutput ? CSharpString.Literal(fromOutput) : "null")});");
+        if (!k.IsValid)
+            writer.Line($"public static global::ActivationGen.ActivationInfo Info => {PublicMembers.Throw(s.Spec.Name)};");
+        else
+            Info(writer, s, k);
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public static int InputCount => {s.Inputs.Length};");
@@ -114,7 +110,7 @@ internal static partial class ActivationStruct
         writer.Line($"public static int TrainableCount => {s.Trainables.Length};");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"public static bool HasBackwardFromOutput => {(k.BackwardFromOutput is null ? "false" : "true")};");
+        writer.Line($"public static bool HasBackwardFromOutput => {(k.HasBackwardFromOutput ? "true" : "false")};");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         string outOfRange = $"throw new global::System.ArgumentOutOfRangeException(nameof({names.Index}), {names.Index}, "
@@ -132,5 +128,25 @@ internal static partial class ActivationStruct
             writer.Line($"    {j} => {s.Trainables[j].Default ?? s.Element.Literal(0)},");
         writer.Line($"    _ => {outOfRange},");
         writer.Line("};");
+    }
+
+    /// <summary>The readable math of a valid declaration (one with errors has none, and its Info throws).</summary>
+    private static void Info(SourceWriter writer, Shape s, Pipeline.ActivationKernels k)
+    {
+        const string Strings = "global::System.Collections.Immutable.ImmutableArray";
+        string Array(System.Collections.Generic.IEnumerable<string> items)
+        {
+            var literals = items.Select(CSharpString.Literal).ToArray();
+            return literals.Length == 0 ? $"{Strings}<string>.Empty" : $"{Strings}.Create({string.Join(", ", literals)})";
+        }
+
+        writer.Line("public static global::ActivationGen.ActivationInfo Info { get; } = new(");
+        writer.Line($"    {CSharpString.Literal(s.Spec.Name)},");
+        writer.Line($"    {CSharpString.Literal(s.Spec.Formula ?? "")},");
+        writer.Line($"    {Array(s.Inputs.Select(p => p.Name))},");
+        writer.Line($"    {Array(s.Parameters.Where(p => p.Kind == ParameterKind.Param).Select(p => p.Name))},");
+        writer.Line($"    {Array(s.Trainables.Select(p => p.Name))},");
+        writer.Line($"    {Array(k.PartialDocs)},");
+        writer.Line($"    {(k.FromOutputDoc is { } fromOutput ? CSharpString.Literal(fromOutput) : "null")});");
     }
 }

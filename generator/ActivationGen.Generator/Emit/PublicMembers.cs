@@ -78,13 +78,13 @@ internal static class PublicMembers
         }
     }
 
-    private static void Unavailable(SourceWriter writer, string name)
+    public static void Unavailable(SourceWriter writer, string name)
     {
         writer.Line($"/// <summary>Not available: the [Activation] declaration of <c>{Xml(name)}</c> has errors (see its AG diagnostics), so this member throws.</summary>");
         writer.Line(ActivationEmitter.GeneratedCode);
     }
 
-    private static string Throw(string name) =>
+    public static string Throw(string name) =>
         $"throw new global::System.InvalidOperationException(\"The [Activation] declaration of '{name}' has errors; see the ActivationGen diagnostics (AG…) reported for it.\")";
 
     private static string Describe(SpanMember member, Shape s, string f)

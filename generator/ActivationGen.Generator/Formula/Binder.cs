@@ -99,10 +99,12 @@ internal sealed class Binder
             return E.Var(n.Name);
         if (Constants.TryGetValue(n.Name, out double value))
             return E.Num(value);
-        string hint = Functions.ByName.ContainsKey(n.Name) || Sugar.Expansions.ContainsKey(n.Name)
-            ? $"; '{n.Name}' is a function, call it as {n.Name}(…)"
-            : Suggest(n.Name, parameters.Concat(Constants.Keys).Concat(locals.Select(l => l.Name)));
-        Error(DiagnosticDescriptors.UnknownName, n, n.Name, hint);
+        if (Functions.ByName.ContainsKey(n.Name) || Sugar.Expansions.ContainsKey(n.Name))
+        {
+            Error(DiagnosticDescriptors.UnknownName, n, n.Name, $"; '{n.Name}' is a function, call it as {n.Name}(…)");
+            return E.Zero;
+        }
+        Unknown(DiagnosticDescriptors.UnknownName, n, n.Name, Nearest(n.Name, parameters.Concat(Constants.Keys).Concat(locals.Select(l => l.Name))));
         return E.Zero;
     }
 
@@ -119,10 +121,10 @@ internal sealed class Binder
         }
         if (!Functions.ByName.TryGetValue(name, out var function))
         {
-            string hint = Sugar.Suggestions.TryGetValue(name, out var formula)
-                ? $"; write the formula, for example '{formula}'"
-                : Suggest(name, Functions.ByName.Keys.Concat(Sugar.Expansions.Keys));
-            Error(DiagnosticDescriptors.UnknownFunction, c.Function, name, hint);
+            if (Sugar.Suggestions.TryGetValue(name, out var formula))
+                Error(DiagnosticDescriptors.UnknownFunction, c.Function, name, $"; write the formula, for example '{formula}'");
+            else
+                Unknown(DiagnosticDescriptors.UnknownFunction, c.Function, name, Nearest(name, Functions.ByName.Keys.Concat(Sugar.Expansions.Keys)));
             return E.Zero;
         }
         if (args.Length != function.Arity)
@@ -136,14 +138,18 @@ internal sealed class Binder
     private void Error(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, FormulaSyntax at, params string[] arguments) =>
         errors.Add(new FormulaError(descriptor, at.Start, at.Length, arguments));
 
-    /// <summary>"; did you mean 'sigmoid'?" for the nearest candidate within a small edit distance, else "".</summary>
-    private static string Suggest(string name, IEnumerable<string> candidates)
+    /// <summary>An unknown name, with "; did you mean 'sigmoid'?" in the message and the suggestion itself on the error (for the code fix).</summary>
+    private void Unknown(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, FormulaSyntax at, string name, string? suggestion) =>
+        errors.Add(new FormulaError(descriptor, at.Start, at.Length, name, suggestion is null ? "" : $"; did you mean '{suggestion}'?") { Suggestion = suggestion });
+
+    /// <summary>The nearest candidate within a small edit distance, or null.</summary>
+    private static string? Nearest(string name, IEnumerable<string> candidates)
     {
         var best = candidates
             .Select(c => (Name: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? $"; did you mean '{best.Name}'?" : "";
+        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
     }
 
     private static int Distance(string a, string b)

@@ -23,6 +23,12 @@ internal sealed record ActivationKernels(
     string? FromOutputDoc,
     EquatableArray<string> FromOutputConditions)
 {
+    /// <summary>
+    /// The readable math (docs, <c>Info</c>, explain) stops after this many characters: a product's derivative
+    /// printed out is quadratic in the number of factors, and the struct's <c>Info</c> holds it in full.
+    /// </summary>
+    public const int LongestDoc = 5000;
+
     public bool IsValid => Forward is not null;
 
     /// <summary>Single-input activations get a scalar derivative.</summary>
@@ -47,9 +53,9 @@ internal sealed record ActivationKernels(
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
             d.FromOutput is { } fromOutput ? Lower.ToTape(E.Multiply(E.Var(d.IncomingGradient), fromOutput)) : null,
             d.IncomingGradient,
-            d.IsRewritten ? Printer.Print(formula) : "",
-            d.Partials.Select(Printer.Print).ToEquatableArray(),
-            d.FromOutput is null ? null : Printer.Print(d.FromOutput),
+            d.IsRewritten ? Printer.Print(formula, LongestDoc) : "",
+            d.Partials.Select(p => Printer.Print(p, LongestDoc)).ToEquatableArray(),
+            d.FromOutput is null ? null : Printer.Print(d.FromOutput, LongestDoc),
             d.FromOutputConditions);
     }
 }

@@ -37,7 +37,7 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, bool 
             rewritten = !formula.Equals(bound);
         }
         diagnostics.AddRange(errors.Select(e => WithSuggestion(
-            DiagnosticInfo.Create(e.Descriptor, declaration.Source.Locate(e.Start, e.Length), e.Arguments))));
+            DiagnosticInfo.Create(e.Descriptor, declaration.Source.Locate(e.Start, e.Length), e.Arguments), e)));
         bool valid = diagnostics.All(d => d.Descriptor.DefaultSeverity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         // A warning on top of an error is noise: unused parameters are reported only for valid declarations.
         if (valid)
@@ -45,24 +45,20 @@ internal sealed record BoundActivation(ActivationSpec Spec, Expr? Formula, bool 
         return new BoundActivation(spec, valid ? formula : null, rewritten, diagnostics.ToEquatableArray());
     }
 
-    private static readonly System.Text.RegularExpressions.Regex DidYouMean = new("did you mean '([^']+)'");
-
     /// <summary>
-    /// An unknown name or function gets its name and the binder's suggestion as properties, for the code
-    /// fix that replaces one with the other (the suggestion is read from the message argument the binder
-    /// writes, "; did you mean 'sigmoid'?"; the code-fix tests hold both ends together).
+    /// An unknown name or function with a suggestion carries both as properties, for the code fix that replaces
+    /// one with the other (ActivationGen.CodeFixes reads them by these keys; the code-fix tests hold both ends together).
     /// </summary>
-    private static DiagnosticInfo WithSuggestion(DiagnosticInfo diagnostic)
+    private static DiagnosticInfo WithSuggestion(DiagnosticInfo diagnostic, FormulaError error)
     {
-        bool suggests = diagnostic.Descriptor == DiagnosticDescriptors.UnknownName || diagnostic.Descriptor == DiagnosticDescriptors.UnknownFunction;
-        if (!suggests || diagnostic.Arguments.Count < 2 || DidYouMean.Match(diagnostic.Arguments[1]) is not { Success: true } match)
+        if (error.Suggestion is not { } suggestion)
             return diagnostic;
         return diagnostic with
         {
             Properties = new DiagnosticProperty[]
             {
-                new("Name", diagnostic.Arguments[0]),
-                new("Suggestion", match.Groups[1].Value),
+                new(DiagnosticProperty.Name, error.Arguments[0]),
+                new(DiagnosticProperty.Suggestion, suggestion),
             }.ToEquatableArray(),
         };
     }

@@ -27,4 +27,70 @@ partial class MyActivations
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     public static float BrokenDerivative(float x)
         => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    public readonly struct BrokenActivation : global::ActivationGen.IUnaryActivation<float>
+    {
+        /// <inheritdoc/>
+        public static global::ActivationGen.ActivationInfo Info => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        public static int InputCount => 1;
+
+        /// <inheritdoc/>
+        public static int TrainableCount => 0;
+
+        /// <inheritdoc/>
+        public static bool HasBackwardFromOutput => true;
+
+        /// <inheritdoc/>
+        public float TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Broken has no trainable parameters.");
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        public void Forward(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.ReadOnlySpan<float> trainables)
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        public void Backward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> trainableGradients)
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+        /// <inheritdoc/>
+        public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
+            => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+    }
 }
