@@ -129,7 +129,17 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ConditionalSelect(Vec256<T> mask, Vec256<T> whenTrue, Vec256<T> whenFalse)
-        => new(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+    {
+        // Without AVX-512 the BCL's select is and, andnot and or; a blend on the sign bit is one instruction and is
+        // the same select for the all-ones/all-zeros masks this contract has. With AVX-512 the BCL's form is a ternary-logic operation already.
+        if (Avx.IsSupported && !Avx512F.IsSupported)
+        {
+            return typeof(T) == typeof(float)
+                ? new(Avx.BlendVariable(whenFalse.Value.AsSingle(), whenTrue.Value.AsSingle(), mask.Value.AsSingle()).As<float, T>())
+                : new(Avx.BlendVariable(whenFalse.Value.AsDouble(), whenTrue.Value.AsDouble(), mask.Value.AsDouble()).As<double, T>());
+        }
+        return new(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
