@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -201,6 +202,17 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
             ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
             : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
+
+    /// <inheritdoc/>
+    public static bool IsLookupSixteenNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => false;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> LookupSixteen(ReadOnlySpan<T> table, Vec256<T> indexBits) => Lanes.LookupSixteen(table, indexBits);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,8 @@
+using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -191,6 +193,21 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
             ? new(Avx512F.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
             : new(Avx512F.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
+
+    /// <inheritdoc/>
+    public static bool IsLookupSixteenNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(float) && Avx512F.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> LookupSixteen(ReadOnlySpan<T> table, Vec512<T> indexBits)
+        // vpermps reads only the low four bits of each index lane.
+        => typeof(T) == typeof(float) && Avx512F.IsSupported
+            ? new(Avx512F.PermuteVar16x32(Vector512.Create(MemoryMarshal.Cast<T, float>(table)), indexBits.Value.AsInt32()).As<float, T>())
+            : Lanes.LookupSixteen(table, indexBits);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
