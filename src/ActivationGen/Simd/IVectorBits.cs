@@ -1,4 +1,4 @@
-using System;
+using System.Runtime.Intrinsics;
 using System.ComponentModel;
 using System.Numerics;
 
@@ -57,10 +57,11 @@ public interface IVectorBits<TSelf, T> : IVector<TSelf, T>
     static abstract bool IsLookupSixteenNative { get; }
 
     /// <summary>
-    /// Per lane, entry i of the 16-entry <paramref name="table"/>, with i the low four bits of that lane of
-    /// <paramref name="indexBits"/> read as an integer. Lane by lane where it is not native.
+    /// Per lane, entry i of the 16 floats of <paramref name="table"/> (as <typeparamref name="T"/>), with i the low four
+    /// bits of that lane of <paramref name="indexBits"/> read as an integer. Lane by lane where it is not native.
     /// </summary>
-    static abstract TSelf LookupSixteen(ReadOnlySpan<T> table, TSelf indexBits);
+    /// <remarks>The table is a vector, not a span: a span over constant data allocates on every call in unoptimized code.</remarks>
+    static abstract TSelf LookupSixteen(Vector512<float> table, TSelf indexBits);
 
     /// <summary>Rounds to the nearest integer, ties to even.</summary>
     static abstract TSelf Round(TSelf value);

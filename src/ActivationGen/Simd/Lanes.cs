@@ -1,6 +1,6 @@
-using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ActivationGen.Simd;
 
@@ -55,7 +55,7 @@ internal static unsafe class Lanes
 
     /// <summary>Per lane, table[bits &amp; 15] with bits that lane's bit pattern as an integer (see <see cref="IVectorBits{TSelf, T}.LookupSixteen"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV LookupSixteen<TV, T>(ReadOnlySpan<T> table, TV indexBits)
+    public static TV LookupSixteen<TV, T>(Vector512<float> table, TV indexBits)
         where TV : struct, IVector<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -66,7 +66,7 @@ internal static unsafe class Lanes
         {
             ref T lane = ref Unsafe.Add(ref start, i);
             // The low bits of a float lane are those of its int view, of a double lane those of its long view.
-            lane = table[Unsafe.As<T, int>(ref lane) & 15];
+            lane = T.CreateTruncating(table.GetElement(Unsafe.As<T, int>(ref lane) & 15));
         }
         return TV.LoadUnsafe(ref start, 0);
     }

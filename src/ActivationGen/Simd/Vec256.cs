@@ -1,4 +1,3 @@
-using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -206,13 +205,18 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
     /// <inheritdoc/>
     public static bool IsLookupSixteenNative
     {
+        // Native wherever Vec512 is, so that every width computes the same exp on one host (the widths must agree).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => false;
+        get => typeof(T) == typeof(float) && Avx512F.IsSupported;
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> LookupSixteen(ReadOnlySpan<T> table, Vec256<T> indexBits) => Lanes.LookupSixteen(table, indexBits);
+    public static Vec256<T> LookupSixteen(Vector512<float> table, Vec256<T> indexBits)
+        // The 512-bit permute on the register's low lanes: the table needs 16 entries, more than these lanes hold.
+        => typeof(T) == typeof(float) && Avx512F.IsSupported
+            ? new(Avx512F.PermuteVar16x32(table, indexBits.Value.AsInt32().ToVector512Unsafe()).GetLower().As<float, T>())
+            : Lanes.LookupSixteen<Vec256<T>, T>(table, indexBits);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,8 +1,6 @@
-using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -203,11 +201,11 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> LookupSixteen(ReadOnlySpan<T> table, Vec512<T> indexBits)
+    public static Vec512<T> LookupSixteen(Vector512<float> table, Vec512<T> indexBits)
         // vpermps reads only the low four bits of each index lane.
         => typeof(T) == typeof(float) && Avx512F.IsSupported
-            ? new(Avx512F.PermuteVar16x32(Vector512.Create(MemoryMarshal.Cast<T, float>(table)), indexBits.Value.AsInt32()).As<float, T>())
-            : Lanes.LookupSixteen(table, indexBits);
+            ? new(Avx512F.PermuteVar16x32(table, indexBits.Value.AsInt32()).As<float, T>())
+            : Lanes.LookupSixteen<Vec512<T>, T>(table, indexBits);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
