@@ -31,8 +31,10 @@ public static partial class SingleMath
     {
         // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
         TV e = ExpTabledUpTo89(NegativeAbs(x));
-        TV numerator = TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0f)), TV.Create(1f), e);
-        return numerator / (TV.Create(1f) + e);
+        // The sign bit smeared over the lane is the mask of x < 0 (and of −0, where both forms give 1/2): one shift
+        // instead of a comparison, which on AVX-512 also needs its mask moved from k to a vector.
+        TV negative = TV.ShiftRightArithmeticBits(x, 31);
+        return TV.ConditionalSelect(negative, e, TV.Create(1f)) / (TV.Create(1f) + e);
     }
 
     /// <summary>log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|): exactly x for large x, e^x for very negative x.</summary>
