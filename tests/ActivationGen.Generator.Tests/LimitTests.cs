@@ -90,8 +90,8 @@ public sealed class LimitTests
     [Fact]
     public void ThePrintedDerivativeOfALongProductIsCutShortAndIsAPrefixOfTheWhole()
     {
-        var product = Enumerable.Range(1, 60).Select(i => E.Call(Op.Sin, E.Multiply(E.Var("x"), E.Num(i)))).Aggregate(E.Multiply);
-        var derivative = ReverseMode.Gradients(product, E.One, ["x"], Gates.Off)[0];
+        var product = Enumerable.Range(1, 60).Select(i => Trees.Call(Op.Sin, Trees.Multiply(Trees.Var("x"), Trees.Num(i)))).Aggregate(Trees.Multiply);
+        var derivative = ReverseMode.Gradients(product, Trees.One, ["x"], Gates.Off)[0];
 
         string whole = Printer.Print(derivative);
         string cut = Printer.Print(derivative, 500);

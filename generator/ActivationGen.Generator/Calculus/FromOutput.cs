@@ -84,14 +84,14 @@ internal static class FromOutput
 
     private static Expr? Rewrite(Expr f, Expr d, string x, string y)
     {
-        Expr output = E.Var(y);
+        Expr output = Trees.Var(y);
         d = Substitute.Map(d, e => Comparison(e, f, x, output));
         d = Substitute.Map(d, e => e.Equals(f) ? output : null);
         if (f is Apply { Op: Op.Select } branch)
         {
             var condition = Substitute.Map(branch[0], e => Comparison(e, f, x, output));
             d = Substitute.Map(d, e => e is Apply { Op: Op.Select } s && s[0].Equals(condition)
-                ? E.Select(condition, Side(s[1], branch[1], x, output), Side(s[2], branch[2], x, output))
+                ? Trees.Select(condition, Side(s[1], branch[1], x, output), Side(s[2], branch[2], x, output))
                 : null);
         }
         else
@@ -109,21 +109,21 @@ internal static class FromOutput
         d = Substitute.Map(d, e => e.Equals(side) ? y : null);
         // σ′(u) where y = σ(u) is y(1 − y); tanh′(u) where y = tanh(u) is 1 − y².
         d = Substitute.Map(d, e => e is Apply { Args.Count: 1 } a && Functions.Of(a.Op).FromValue is { } fromValue
-            && E.Call(fromValue.Of, a[0]).Equals(side) ? fromValue.Derivative(y) : null);
+            && Trees.Call(fromValue.Of, a[0]).Equals(side) ? fromValue.Derivative(y) : null);
         if (side is Var v && v.Name == x)
             return Substitute.Variable(d, x, y);
         // y = c·expm1(x) or y = c·exp(x) (c free of x, possibly 1): exp(x) is y/c + 1 or y/c.
-        var (scale, inner) = side is Apply { Op: Op.Multiply } m && !Substitute.Mentions(m[0], x) ? (m[0], m[1]) : (E.One, side);
+        var (scale, inner) = side is Apply { Op: Op.Multiply } m && !Substitute.Mentions(m[0], x) ? (m[0], m[1]) : (Trees.One, side);
         if (inner is Apply { Op: Op.Expm1 or Op.Exp } exp && exp[0] is Var u && u.Name == x)
         {
-            var inverse = E.Divide(y, scale);
+            var inverse = Trees.Divide(y, scale);
             bool isExpm1 = inner is Apply { Op: Op.Expm1 };
-            var expX = isExpm1 ? E.Add(inverse, E.One) : inverse;
-            var expm1X = isExpm1 ? inverse : E.Subtract(inverse, E.One);
+            var expX = isExpm1 ? Trees.Add(inverse, Trees.One) : inverse;
+            var expm1X = isExpm1 ? inverse : Trees.Subtract(inverse, Trees.One);
             // c·exp(x) is y + c (or y) without dividing by c, which may be 0 at run time (ELU with α = 0).
-            var scaledExp = E.Multiply(scale, isExpm1 ? E.Add(inner, E.One) : inner);
-            var scaledExpFromY = isExpm1 ? E.Add(y, scale) : y;
-            var scaledPlainExp = E.Multiply(scale, E.Call(Op.Exp, exp[0]));
+            var scaledExp = Trees.Multiply(scale, isExpm1 ? Trees.Add(inner, Trees.One) : inner);
+            var scaledExpFromY = isExpm1 ? Trees.Add(y, scale) : y;
+            var scaledPlainExp = Trees.Multiply(scale, Trees.Call(Op.Exp, exp[0]));
             d = Substitute.Map(d, e => e.Equals(scaledExp) || e.Equals(scaledPlainExp) ? scaledExpFromY : null);
             d = Substitute.Map(d, e => e is Apply { Op: Op.Exp or Op.Expm1 } ex && ex[0].Equals(exp[0])
                 ? (ex.Op == Op.Exp ? expX : expm1X)
@@ -138,14 +138,14 @@ internal static class FromOutput
         if (e is not Apply { Op: Op.Less or Op.LessOrEqual or Op.Greater or Op.GreaterOrEqual } cmp)
             return null;
         if (cmp[0] is Var a && a.Name == x && !Substitute.Mentions(cmp[1], x))
-            return E.Compare(cmp.Op, y, AssumingFinite(Substitute.Variable(f, x, cmp[1])));
+            return Trees.Compare(cmp.Op, y, AssumingFinite(Substitute.Variable(f, x, cmp[1])));
         if (cmp[1] is Var b && b.Name == x && !Substitute.Mentions(cmp[0], x))
-            return E.Compare(cmp.Op, AssumingFinite(Substitute.Variable(f, x, cmp[0])), y);
+            return Trees.Compare(cmp.Op, AssumingFinite(Substitute.Variable(f, x, cmp[0])), y);
         return null;
     }
 
     /// <summary>f(k) with hyperparameters taken as finite, as backward-from-output assumes: slope·0 is 0.</summary>
-    private static Expr AssumingFinite(Expr e) => Substitute.Map(e, n => n is Apply { Op: Op.Multiply } m && (E.IsZero(m[0]) || E.IsZero(m[1])) ? E.Zero : null);
+    private static Expr AssumingFinite(Expr e) => Substitute.Map(e, n => n is Apply { Op: Op.Multiply } m && (Trees.IsZero(m[0]) || Trees.IsZero(m[1])) ? Trees.Zero : null);
 
     private static bool Agrees(
         Func<IReadOnlyDictionary<string, double>, double> f,

@@ -19,7 +19,7 @@ internal sealed class Gates
     public static readonly Gates On = new(true);
     public static readonly Gates Off = new(false);
 
-    private static readonly Expr Infinity = E.Num(double.PositiveInfinity);
+    private static readonly Expr Infinity = Trees.Num(double.PositiveInfinity);
 
     private readonly bool enabled;
 
@@ -27,17 +27,17 @@ internal sealed class Gates
 
     /// <summary>0 where |u| ≥ <paramref name="limit"/>.</summary>
     public Expr Saturating(Expr u, Expr limit, Expr adjoint) =>
-        Gate(E.Compare(Op.GreaterOrEqual, E.Call(Op.Abs, u), limit), adjoint);
+        Gate(Trees.Compare(Op.GreaterOrEqual, Trees.Call(Op.Abs, u), limit), adjoint);
 
     /// <summary>0 where u ≤ <paramref name="limit"/>.</summary>
-    public Expr AtMost(Expr u, Expr limit, Expr adjoint) => Gate(E.Compare(Op.LessOrEqual, u, limit), adjoint);
+    public Expr AtMost(Expr u, Expr limit, Expr adjoint) => Gate(Trees.Compare(Op.LessOrEqual, u, limit), adjoint);
 
     /// <summary>0 where u is +∞ (1/u and its kin are exactly 0 only there).</summary>
-    public Expr AtInfinity(Expr u, Expr adjoint) => Gate(E.Compare(Op.GreaterOrEqual, u, Infinity), adjoint);
+    public Expr AtInfinity(Expr u, Expr adjoint) => Gate(Trees.Compare(Op.GreaterOrEqual, u, Infinity), adjoint);
 
     /// <summary>0 where u ≤ <paramref name="low"/> or u ≥ <paramref name="high"/>.</summary>
     public Expr OutsideOpen(Expr u, Expr low, Expr high, Expr adjoint) =>
-        Gate(E.Logic(Op.Or, E.Compare(Op.LessOrEqual, u, low), E.Compare(Op.GreaterOrEqual, u, high)), adjoint);
+        Gate(Trees.Logic(Op.Or, Trees.Compare(Op.LessOrEqual, u, low), Trees.Compare(Op.GreaterOrEqual, u, high)), adjoint);
 
     /// <summary>0 where <paramref name="flat"/> holds: the function is flat in this argument there, but its local derivative is 0·∞ or NaN.</summary>
     public Expr FlatWhere(Expr flat, Expr adjoint) => Gate(flat, adjoint);
@@ -49,7 +49,7 @@ internal sealed class Gates
     /// gates; where g has none, u·g is NaN exactly where u is, and u alone serves.
     /// </summary>
     public Expr KeepNaN(Expr u, Expr g, Expr adjoint) =>
-        !enabled || u is Num ? adjoint : E.Select(E.Compare(Op.NotEqual, u, u), E.IsGated(g) ? E.Multiply(u, g) : u, adjoint);
+        !enabled || u is Num ? adjoint : Trees.Select(Trees.Compare(Op.NotEqual, u, u), Trees.IsGated(g) ? Trees.Multiply(u, g) : u, adjoint);
 
-    private Expr Gate(Expr flat, Expr adjoint) => enabled ? E.Select(flat, E.Zero, adjoint) : adjoint;
+    private Expr Gate(Expr flat, Expr adjoint) => enabled ? Trees.Select(flat, Trees.Zero, adjoint) : adjoint;
 }

@@ -29,7 +29,7 @@ internal static class ReverseMode
             for (int k = 0; k < node.Args.Count; k++)
             {
                 var arg = node.Args[k];
-                if (local[k] is not { } contribution || E.IsZero(contribution) || !dependsOnWrt[arg])
+                if (local[k] is not { } contribution || Trees.IsZero(contribution) || !dependsOnWrt[arg])
                     continue;
                 if (contributions.TryGetValue(arg, out var list))
                     list.Add(contribution);
@@ -37,20 +37,20 @@ internal static class ReverseMode
                     contributions[arg] = [contribution];
             }
         }
-        return wrt.Select(name => contributions.TryGetValue(E.Var(name), out var parts) ? Sum(parts) : E.Zero).ToArray();
+        return wrt.Select(name => contributions.TryGetValue(Trees.Var(name), out var parts) ? Sum(parts) : Trees.Zero).ToArray();
     }
 
     /// <summary>Folded in order; a long list (x in a sum of 10,000 terms) pairwise, so the adjoint stays shallow.</summary>
     private static Expr Sum(List<Expr> parts)
     {
         if (parts.Count <= 64)
-            return parts.Skip(1).Aggregate(parts[0], E.Add);
+            return parts.Skip(1).Aggregate(parts[0], Trees.Add);
         var level = parts;
         while (level.Count > 1)
         {
             var next = new List<Expr>((level.Count + 1) / 2);
             for (int i = 0; i + 1 < level.Count; i += 2)
-                next.Add(E.Add(level[i], level[i + 1]));
+                next.Add(Trees.Add(level[i], level[i + 1]));
             if (level.Count % 2 == 1)
                 next.Add(level[level.Count - 1]);
             level = next;

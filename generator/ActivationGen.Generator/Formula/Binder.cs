@@ -51,12 +51,12 @@ internal sealed class Binder
 
     private (Expr Expr, bool IsTruth) BindNode(FormulaSyntax node) => node switch
     {
-        NumberSyntax n => (E.Num(n.Value), false),
+        NumberSyntax n => (Trees.Num(n.Value), false),
         NameSyntax n => (Name(n), false),
         CallSyntax c => (Call(c), false),
-        ConditionalSyntax c => (E.Select(Truth(c.Condition), Number(c.WhenTrue), Number(c.WhenFalse)), false),
-        UnarySyntax { Operator: "!" } u => (E.Logic(Op.Not, Truth(u.Operand)), true),
-        UnarySyntax u => (E.Negate(Number(u.Operand)), false),
+        ConditionalSyntax c => (Trees.Select(Truth(c.Condition), Number(c.WhenTrue), Number(c.WhenFalse)), false),
+        UnarySyntax { Operator: "!" } u => (Trees.Logic(Op.Not, Truth(u.Operand)), true),
+        UnarySyntax u => (Trees.Negate(Number(u.Operand)), false),
         BinarySyntax b => Binary(b),
         LetSyntax l => (Let(l), false),
         _ => throw new InvalidOperationException("unknown syntax " + node.GetType().Name),
@@ -96,16 +96,16 @@ internal sealed class Binder
                 return locals[i].Value;
             }
         if (parameters.Contains(n.Name))
-            return E.Var(n.Name);
+            return Trees.Var(n.Name);
         if (Constants.TryGetValue(n.Name, out double value))
-            return E.Num(value);
+            return Trees.Num(value);
         if (Functions.ByName.ContainsKey(n.Name) || Sugar.Expansions.ContainsKey(n.Name))
         {
             Error(DiagnosticDescriptors.UnknownName, n, n.Name, $"; '{n.Name}' is a function, call it as {n.Name}(…)");
-            return E.Zero;
+            return Trees.Zero;
         }
         Unknown(DiagnosticDescriptors.UnknownName, n, n.Name, Nearest(n.Name, parameters.Concat(Constants.Keys).Concat(locals.Select(l => l.Name))));
-        return E.Zero;
+        return Trees.Zero;
     }
 
     private Expr Call(CallSyntax c)
@@ -117,7 +117,7 @@ internal sealed class Binder
             if (args.Length == 1)
                 return expand(args[0]);
             Error(DiagnosticDescriptors.WrongArgumentCount, c, name, "1", args.Length.ToString());
-            return E.Zero;
+            return Trees.Zero;
         }
         if (!Functions.ByName.TryGetValue(name, out var function))
         {
@@ -125,12 +125,12 @@ internal sealed class Binder
                 Error(DiagnosticDescriptors.UnknownFunction, c.Function, name, $"; write the formula, for example '{formula}'");
             else
                 Unknown(DiagnosticDescriptors.UnknownFunction, c.Function, name, Nearest(name, Functions.ByName.Keys.Concat(Sugar.Expansions.Keys)));
-            return E.Zero;
+            return Trees.Zero;
         }
         if (args.Length != function.Arity)
         {
             Error(DiagnosticDescriptors.WrongArgumentCount, c, c.Function.Name, function.Arity.ToString(), args.Length.ToString());
-            return E.Zero;
+            return Trees.Zero;
         }
         return function.Build(args);
     }

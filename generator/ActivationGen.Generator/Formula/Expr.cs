@@ -5,7 +5,7 @@ namespace ActivationGen.Generator.Formula;
 
 /// <summary>
 /// An immutable formula tree with structural equality: equal formulas are equal values, which is what lets
-/// the lowering share every repeated subexpression. Build nodes through <see cref="E"/>, which simplifies.
+/// the lowering share every repeated subexpression. Build nodes through <see cref="Trees"/>, which simplifies.
 /// </summary>
 internal abstract record Expr
 {

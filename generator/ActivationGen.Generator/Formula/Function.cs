@@ -58,7 +58,7 @@ internal delegate Expr?[] DerivativeRule(Apply node, Expr g, Gates gates);
 /// <param name="IsCommutative">Whether its two operands may be put in canonical order.</param>
 /// <param name="Evaluate">Its meaning in double, used for constant folding and for verifying rewrites; truth values are 1 and 0.</param>
 /// <param name="Derivative">Its local derivative rule.</param>
-/// <param name="Build">Rebuilds an application through the simplifying constructors of <see cref="E"/>.</param>
+/// <param name="Build">Rebuilds an application through the simplifying constructors of <see cref="Trees"/>.</param>
 /// <param name="RuntimeKind">What <paramref name="Runtime"/> names.</param>
 /// <param name="Runtime">The generated code for it (see <see cref="RuntimeKind"/>).</param>
 /// <param name="Stem">Stem of the names of generated temporaries holding it (<c>sigmoid0</c>, <c>sum1</c>).</param>

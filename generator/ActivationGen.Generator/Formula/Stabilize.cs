@@ -35,21 +35,21 @@ internal static class Stabilize
 
     private static Expr? Rule(Op op, Expr[] a) => op switch
     {
-        Op.Log when OnePlus(a[0]) is Apply { Op: Op.Exp } exp => E.Call(Op.Softplus, exp[0]),
-        Op.Log when OnePlus(a[0]) is { } u => E.Call(Op.Log1p, u),
-        Op.Log when a[0] is Apply { Op: Op.Sigmoid } s => E.Negate(E.Call(Op.Softplus, E.Negate(s[0]))),
+        Op.Log when OnePlus(a[0]) is Apply { Op: Op.Exp } exp => Trees.Call(Op.Softplus, exp[0]),
+        Op.Log when OnePlus(a[0]) is { } u => Trees.Call(Op.Log1p, u),
+        Op.Log when a[0] is Apply { Op: Op.Sigmoid } s => Trees.Negate(Trees.Call(Op.Softplus, Trees.Negate(s[0]))),
         Op.Log when a[0] is Apply { Op: Op.Exp } exp => exp[0],
-        Op.Divide when E.IsOne(a[0]) && OnePlus(a[1]) is Apply { Op: Op.Exp } exp => E.Call(Op.Sigmoid, E.Negate(exp[0])),
-        Op.Divide when a[0] is Apply { Op: Op.Exp } top && OnePlus(a[1]) is { } bottom && top.Equals(bottom) => E.Call(Op.Sigmoid, top[0]),
-        Op.Subtract when a[0] is Apply { Op: Op.Exp } exp && E.IsOne(a[1]) => E.Call(Op.Expm1, exp[0]),
-        Op.Add when a[0] is Num { Value: -1 } && a[1] is Apply { Op: Op.Exp } exp => E.Call(Op.Expm1, exp[0]),
-        Op.Tanh when a[0] is Apply { Op: Op.Softplus } softplus => E.Call(Op.TanhSoftplus, softplus[0]),
-        Op.Add when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(2), t[0])),
-        Op.Add when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [E.Negate(erf[0])]) ?? E.Call(Op.Erfc, E.Negate(erf[0])),
-        Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [erf[0]]) ?? E.Call(Op.Erfc, erf[0]),
-        Op.Erfc when OverRootTwo(a[0]) is { } u => E.Call(Op.ErfcOverRoot2, u),
+        Op.Divide when Trees.IsOne(a[0]) && OnePlus(a[1]) is Apply { Op: Op.Exp } exp => Trees.Call(Op.Sigmoid, Trees.Negate(exp[0])),
+        Op.Divide when a[0] is Apply { Op: Op.Exp } top && OnePlus(a[1]) is { } bottom && top.Equals(bottom) => Trees.Call(Op.Sigmoid, top[0]),
+        Op.Subtract when a[0] is Apply { Op: Op.Exp } exp && Trees.IsOne(a[1]) => Trees.Call(Op.Expm1, exp[0]),
+        Op.Add when a[0] is Num { Value: -1 } && a[1] is Apply { Op: Op.Exp } exp => Trees.Call(Op.Expm1, exp[0]),
+        Op.Tanh when a[0] is Apply { Op: Op.Softplus } softplus => Trees.Call(Op.TanhSoftplus, softplus[0]),
+        Op.Add when Trees.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(Trees.Multiply(Trees.Num(2), t[0])),
+        Op.Add when Trees.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [Trees.Negate(erf[0])]) ?? Trees.Call(Op.Erfc, Trees.Negate(erf[0])),
+        Op.Subtract when Trees.IsOne(a[0]) && a[1] is Apply { Op: Op.Erf } erf => Rule(Op.Erfc, [erf[0]]) ?? Trees.Call(Op.Erfc, erf[0]),
+        Op.Erfc when OverRootTwo(a[0]) is { } u => Trees.Call(Op.ErfcOverRoot2, u),
         Op.Multiply when (GeluOf(a[0], a[1]) ?? GeluOf(a[1], a[0])) is { } gelu => gelu,
-        Op.Subtract when E.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(E.Multiply(E.Num(-2), t[0])),
+        Op.Subtract when Trees.IsOne(a[0]) && a[1] is Apply { Op: Op.Tanh } t => TwiceSigmoid(Trees.Multiply(Trees.Num(-2), t[0])),
         _ => null,
     };
 
@@ -57,8 +57,8 @@ internal static class Stabilize
     private static Expr? OverRootTwo(Expr e) => e switch
     {
         Apply { Op: Op.Divide } d when d[1] is Num { Value: var c } && c == RootTwo => d[0],
-        Apply { Op: Op.Multiply } m when m[0] is Num { Value: var c } && Math.Abs(Math.Abs(c) - 1 / RootTwo) < 2e-16 => c > 0 ? m[1] : E.Negate(m[1]),
-        Apply { Op: Op.Negate } n when OverRootTwo(n[0]) is { } u => E.Negate(u),
+        Apply { Op: Op.Multiply } m when m[0] is Num { Value: var c } && Math.Abs(Math.Abs(c) - 1 / RootTwo) < 2e-16 => c > 0 ? m[1] : Trees.Negate(m[1]),
+        Apply { Op: Op.Negate } n when OverRootTwo(n[0]) is { } u => Trees.Negate(u),
         _ => null,
     };
 
@@ -73,7 +73,7 @@ internal static class Stabilize
         if (tail is not Apply { Op: Op.ErfcOverRoot2 } erfc)
             return null;
         var (c, u) = factor is Apply { Op: Op.Multiply } m && m[0] is Num k ? (k.Value, m[1]) : (1.0, factor);
-        return E.Negate(u).Equals(erfc[0]) ? E.Multiply(E.Num(2 * c), E.Call(Op.Gelu, u)) : null;
+        return Trees.Negate(u).Equals(erfc[0]) ? Trees.Multiply(Trees.Num(2 * c), Trees.Call(Op.Gelu, u)) : null;
     }
 
     /// <summary>
@@ -88,12 +88,12 @@ internal static class Stabilize
             return IsLinear(b) && b is not Num ? Decays(b, a) : null;
         var flat = b switch
         {
-            Apply { Op: Op.Sigmoid or Op.Exp or Op.Softplus or Op.TanhSoftplus } f => E.Compare(Op.LessOrEqual, f[0], E.Num(-1500)),
-            Apply { Op: Op.Erfc } f => E.Compare(Op.GreaterOrEqual, f[0], E.Num(40)),
-            Apply { Op: Op.ErfcOverRoot2 } f => E.Compare(Op.GreaterOrEqual, f[0], E.Num(56)),
+            Apply { Op: Op.Sigmoid or Op.Exp or Op.Softplus or Op.TanhSoftplus } f => Trees.Compare(Op.LessOrEqual, f[0], Trees.Num(-1500)),
+            Apply { Op: Op.Erfc } f => Trees.Compare(Op.GreaterOrEqual, f[0], Trees.Num(40)),
+            Apply { Op: Op.ErfcOverRoot2 } f => Trees.Compare(Op.GreaterOrEqual, f[0], Trees.Num(56)),
             _ => null,
         };
-        return flat is null ? null : E.Select(flat, E.Zero, E.Multiply(a, b));
+        return flat is null ? null : Trees.Select(flat, Trees.Zero, Trees.Multiply(a, b));
     }
 
     /// <summary>Variables, constants, their sums and constant multiples: at most |a| ≤ double.MaxValue where finite.</summary>
@@ -106,10 +106,10 @@ internal static class Stabilize
         _ => false,
     };
 
-    private static Expr TwiceSigmoid(Expr u) => E.Multiply(E.Num(2), E.Call(Op.Sigmoid, u));
+    private static Expr TwiceSigmoid(Expr u) => Trees.Multiply(Trees.Num(2), Trees.Call(Op.Sigmoid, u));
 
     /// <summary>u when <paramref name="e"/> is 1 + u (operands are in canonical order, constants first).</summary>
-    private static Expr? OnePlus(Expr e) => e is Apply { Op: Op.Add } sum && E.IsOne(sum[0]) ? sum[1] : null;
+    private static Expr? OnePlus(Expr e) => e is Apply { Op: Op.Add } sum && Trees.IsOne(sum[0]) ? sum[1] : null;
 
     /// <summary>Rebuilds a node through the simplifying constructors after its children changed.</summary>
     public static Expr Rebuild(Op op, Expr[] a) => Functions.Of(op).Build(a);

@@ -14,13 +14,13 @@ internal static class Sugar
 
     public static readonly IReadOnlyDictionary<string, Func<Expr, Expr>> Expansions = new Dictionary<string, Func<Expr, Expr>>(StringComparer.Ordinal)
     {
-        ["relu"] = u => E.Select(E.Compare(Op.Greater, u, E.Zero), u, E.Zero),
-        ["silu"] = u => E.Multiply(u, E.Call(Op.Sigmoid, u)),
-        ["swish"] = u => E.Multiply(u, E.Call(Op.Sigmoid, u)),
-        ["mish"] = u => E.Multiply(u, E.Call(Op.Tanh, E.Call(Op.Softplus, u))),
-        ["gelu"] = u => E.Multiply(E.Multiply(E.Num(0.5), u), E.Add(E.One, E.Call(Op.Erf, E.Divide(u, E.Num(RootTwo))))),
-        ["logsigmoid"] = u => E.Call(Op.Log, E.Call(Op.Sigmoid, u)),
-        ["softsign"] = u => E.Divide(u, E.Add(E.One, E.Call(Op.Abs, u))),
+        ["relu"] = u => Trees.Select(Trees.Compare(Op.Greater, u, Trees.Zero), u, Trees.Zero),
+        ["silu"] = u => Trees.Multiply(u, Trees.Call(Op.Sigmoid, u)),
+        ["swish"] = u => Trees.Multiply(u, Trees.Call(Op.Sigmoid, u)),
+        ["mish"] = u => Trees.Multiply(u, Trees.Call(Op.Tanh, Trees.Call(Op.Softplus, u))),
+        ["gelu"] = u => Trees.Multiply(Trees.Multiply(Trees.Num(0.5), u), Trees.Add(Trees.One, Trees.Call(Op.Erf, Trees.Divide(u, Trees.Num(RootTwo))))),
+        ["logsigmoid"] = u => Trees.Call(Op.Log, Trees.Call(Op.Sigmoid, u)),
+        ["softsign"] = u => Trees.Divide(u, Trees.Add(Trees.One, Trees.Call(Op.Abs, u))),
     };
 
     /// <summary>What to write for the catalog names that take hyperparameters.</summary>

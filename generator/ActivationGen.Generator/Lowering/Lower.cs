@@ -46,8 +46,8 @@ internal sealed class Lower
     {
         int m = Math.Abs(n);
         var positive = m == 1 ? Emit(basis)
-            : m % 2 == 0 ? Push(Op.Multiply, Emit(E.Power(basis, E.Num(m / 2))), Emit(E.Power(basis, E.Num(m / 2))))
-            : Push(Op.Multiply, Emit(E.Power(basis, E.Num(m - 1))), Emit(basis));
+            : m % 2 == 0 ? Push(Op.Multiply, Emit(Trees.Power(basis, Trees.Num(m / 2))), Emit(Trees.Power(basis, Trees.Num(m / 2))))
+            : Push(Op.Multiply, Emit(Trees.Power(basis, Trees.Num(m - 1))), Emit(basis));
         return n > 0 ? positive : Push(Op.Divide, Operand.OfConstant(1), positive);
     }
 

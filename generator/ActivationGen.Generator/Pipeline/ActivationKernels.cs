@@ -51,7 +51,7 @@ internal sealed record ActivationKernels(
             Lower.ToTape(d.Executable!),
             Lower.ToTape([.. d.InputAdjoints]),
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
-            d.FromOutput is { } fromOutput ? Lower.ToTape(E.Multiply(E.Var(d.IncomingGradient), fromOutput)) : null,
+            d.FromOutput is { } fromOutput ? Lower.ToTape(Trees.Multiply(Trees.Var(d.IncomingGradient), fromOutput)) : null,
             d.IncomingGradient,
             d.IsRewritten ? Printer.Print(formula, LongestDoc) : "",
             d.Partials.Select(p => Printer.Print(p, LongestDoc)).ToEquatableArray(),

@@ -37,7 +37,7 @@ internal sealed record DifferentiatedActivation(
         var wrt = inputs.Concat(spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).Select(p => p.Name)).ToArray();
         string dy = Names.Unique("dy", spec);
         // Partials without gates: they are the math of the docs, and from-output forms are sought in them.
-        var partials = ReverseMode.Gradients(formula, E.One, wrt, Gates.Off);
+        var partials = ReverseMode.Gradients(formula, Trees.One, wrt, Gates.Off);
         var executable = Stabilize.WithLimits(formula);
         var parameters = spec.Parameters.Where(p => p.Kind != ParameterKind.Input).Select(p => p.Name).ToArray();
         var fromOutput = inputs.Length == 1
@@ -49,8 +49,8 @@ internal sealed record DifferentiatedActivation(
             bound.IsRewritten,
             executable,
             partials.ToEquatableArray(),
-            ReverseMode.Gradients(executable, E.Var(dy), inputs, Gates.On).ToEquatableArray(),
-            ReverseMode.Gradients(executable, E.Var(dy), wrt, Gates.On).ToEquatableArray(),
+            ReverseMode.Gradients(executable, Trees.Var(dy), inputs, Gates.On).ToEquatableArray(),
+            ReverseMode.Gradients(executable, Trees.Var(dy), wrt, Gates.On).ToEquatableArray(),
             dy,
             fromOutput?.Derivative,
             (fromOutput?.Conditions ?? []).ToEquatableArray());

@@ -33,7 +33,7 @@ public sealed class FunctionTableTests
         var f = Functions.Of(op);
         var names = Enumerable.Range(0, f.Arity).Select(i => "a" + i).ToArray();
         var node = new Apply(op, names.Select(n => (Expr)new Var(n)).ToEquatableArray());
-        var adjoints = f.Derivative(node, E.One, Gates.On);
+        var adjoints = f.Derivative(node, Trees.One, Gates.On);
         Assert.Equal(f.Arity, adjoints.Length);
         if (f.YieldsTruth)
         {

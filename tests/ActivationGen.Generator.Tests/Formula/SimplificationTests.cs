@@ -49,37 +49,37 @@ public sealed class SimplificationTests
 
     private static (Expr Simplified, Expr Literal, bool Applied) Case(string rule) => rule switch
     {
-        "x + 0" => (E.Add(X, E.Zero), Literal(Op.Add, X, N(0)), true),
-        "x - 0" => (E.Subtract(X, E.Zero), Literal(Op.Subtract, X, N(0)), true),
-        "0 - x" => (E.Subtract(E.Zero, X), Literal(Op.Subtract, N(0), X), true),
+        "x + 0" => (Trees.Add(X, Trees.Zero), Literal(Op.Add, X, N(0)), true),
+        "x - 0" => (Trees.Subtract(X, Trees.Zero), Literal(Op.Subtract, X, N(0)), true),
+        "0 - x" => (Trees.Subtract(Trees.Zero, X), Literal(Op.Subtract, N(0), X), true),
         // ∞ − ∞ and NaN − NaN are NaN, not 0.
-        "x - x" => (E.Subtract(X, X), Literal(Op.Subtract, X, X), false),
-        "0 * x" => (E.Multiply(E.Zero, X), Literal(Op.Multiply, N(0), X), false),
-        "0 / x" => (E.Divide(E.Zero, X), Literal(Op.Divide, N(0), X), false),
-        "x * 1" => (E.Multiply(X, E.One), Literal(Op.Multiply, X, N(1)), true),
-        "x / 1" => (E.Divide(X, E.One), Literal(Op.Divide, X, N(1)), true),
-        "-1 * x" => (E.Multiply(N(-1), X), Literal(Op.Multiply, N(-1), X), true),
-        "2 * (3 * x)" => (E.Multiply(N(2), E.Multiply(N(3), X)), Literal(Op.Multiply, N(2), Literal(Op.Multiply, N(3), X)), true),
+        "x - x" => (Trees.Subtract(X, X), Literal(Op.Subtract, X, X), false),
+        "0 * x" => (Trees.Multiply(Trees.Zero, X), Literal(Op.Multiply, N(0), X), false),
+        "0 / x" => (Trees.Divide(Trees.Zero, X), Literal(Op.Divide, N(0), X), false),
+        "x * 1" => (Trees.Multiply(X, Trees.One), Literal(Op.Multiply, X, N(1)), true),
+        "x / 1" => (Trees.Divide(X, Trees.One), Literal(Op.Divide, X, N(1)), true),
+        "-1 * x" => (Trees.Multiply(N(-1), X), Literal(Op.Multiply, N(-1), X), true),
+        "2 * (3 * x)" => (Trees.Multiply(N(2), Trees.Multiply(N(3), X)), Literal(Op.Multiply, N(2), Literal(Op.Multiply, N(3), X)), true),
         // 15 is not 3·5 after rounding in general, and neither is a power of two: left alone.
-        "3 * (5 * x)" => (E.Multiply(N(3), E.Multiply(N(5), X)), Literal(Op.Multiply, N(3), Literal(Op.Multiply, N(5), X)), false),
+        "3 * (5 * x)" => (Trees.Multiply(N(3), Trees.Multiply(N(5), X)), Literal(Op.Multiply, N(3), Literal(Op.Multiply, N(5), X)), false),
         // 2y overflows for y = 1e308, where 0.5x·2y is 0·∞ = NaN at x = 0: left alone. 2σ(y) cannot overflow.
-        "0.5x * 2y" => (E.Multiply(E.Multiply(N(0.5), X), E.Multiply(N(2), Y)), Literal(Op.Multiply, Literal(Op.Multiply, N(0.5), X), Literal(Op.Multiply, N(2), Y)), false),
-        "0.5x * 2sigmoid(y)" => (E.Multiply(E.Multiply(N(0.5), X), E.Multiply(N(2), E.Call(Op.Sigmoid, Y))),
+        "0.5x * 2y" => (Trees.Multiply(Trees.Multiply(N(0.5), X), Trees.Multiply(N(2), Y)), Literal(Op.Multiply, Literal(Op.Multiply, N(0.5), X), Literal(Op.Multiply, N(2), Y)), false),
+        "0.5x * 2sigmoid(y)" => (Trees.Multiply(Trees.Multiply(N(0.5), X), Trees.Multiply(N(2), Trees.Call(Op.Sigmoid, Y))),
             Literal(Op.Multiply, Literal(Op.Multiply, N(0.5), X), Literal(Op.Multiply, N(2), Literal(Op.Sigmoid, Y))), true),
         // pow(−∞, 0.5) = +∞ but √−∞ = NaN: the rewrite keeps that case.
-        "x ^ 0.5" => (E.Power(X, N(0.5)), Literal(Op.Power, X, N(0.5)), true),
-        "x ^ 1" => (E.Power(X, E.One), Literal(Op.Power, X, N(1)), true),
-        "x ^ 0" => (E.Power(X, E.Zero), Literal(Op.Power, X, N(0)), true),
+        "x ^ 0.5" => (Trees.Power(X, N(0.5)), Literal(Op.Power, X, N(0.5)), true),
+        "x ^ 1" => (Trees.Power(X, Trees.One), Literal(Op.Power, X, N(1)), true),
+        "x ^ 0" => (Trees.Power(X, Trees.Zero), Literal(Op.Power, X, N(0)), true),
         // x <= x and x == x are false for NaN; x < x is false for every x.
-        "x <= x ? 1 : 2" => (E.Select(E.Compare(Op.LessOrEqual, X, X), E.One, N(2)), Literal(Op.Select, Literal(Op.LessOrEqual, X, X), N(1), N(2)), false),
-        "x == x ? 1 : 2" => (E.Select(E.Compare(Op.Equal, X, X), E.One, N(2)), Literal(Op.Select, Literal(Op.Equal, X, X), N(1), N(2)), false),
-        "x < x ? 1 : 2" => (E.Select(E.Compare(Op.Less, X, X), E.One, N(2)), Literal(Op.Select, Literal(Op.Less, X, X), N(1), N(2)), true),
-        "-(x - y)" => (E.Negate(E.Subtract(X, Y)), Literal(Op.Negate, Literal(Op.Subtract, X, Y)), true),
-        "x + -y" => (E.Add(X, E.Negate(Y)), Literal(Op.Add, X, Literal(Op.Negate, Y)), true),
-        "x - -y" => (E.Subtract(X, E.Negate(Y)), Literal(Op.Subtract, X, Literal(Op.Negate, Y)), true),
-        "x * -y" => (E.Multiply(X, E.Negate(Y)), Literal(Op.Multiply, X, Literal(Op.Negate, Y)), true),
+        "x <= x ? 1 : 2" => (Trees.Select(Trees.Compare(Op.LessOrEqual, X, X), Trees.One, N(2)), Literal(Op.Select, Literal(Op.LessOrEqual, X, X), N(1), N(2)), false),
+        "x == x ? 1 : 2" => (Trees.Select(Trees.Compare(Op.Equal, X, X), Trees.One, N(2)), Literal(Op.Select, Literal(Op.Equal, X, X), N(1), N(2)), false),
+        "x < x ? 1 : 2" => (Trees.Select(Trees.Compare(Op.Less, X, X), Trees.One, N(2)), Literal(Op.Select, Literal(Op.Less, X, X), N(1), N(2)), true),
+        "-(x - y)" => (Trees.Negate(Trees.Subtract(X, Y)), Literal(Op.Negate, Literal(Op.Subtract, X, Y)), true),
+        "x + -y" => (Trees.Add(X, Trees.Negate(Y)), Literal(Op.Add, X, Literal(Op.Negate, Y)), true),
+        "x - -y" => (Trees.Subtract(X, Trees.Negate(Y)), Literal(Op.Subtract, X, Literal(Op.Negate, Y)), true),
+        "x * -y" => (Trees.Multiply(X, Trees.Negate(Y)), Literal(Op.Multiply, X, Literal(Op.Negate, Y)), true),
         // 1e600 overflows: folding the constants would turn every finite x·1e300·1e300 into ±∞ or NaN.
-        "1e300 * (1e300 * x)" => (E.Multiply(N(1e300), E.Multiply(N(1e300), X)), Literal(Op.Multiply, N(1e300), Literal(Op.Multiply, N(1e300), X)), false),
+        "1e300 * (1e300 * x)" => (Trees.Multiply(N(1e300), Trees.Multiply(N(1e300), X)), Literal(Op.Multiply, N(1e300), Literal(Op.Multiply, N(1e300), X)), false),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "no such case"),
     };
 
@@ -87,18 +87,18 @@ public sealed class SimplificationTests
     public void NegativeZeroIsNotZero()
     {
         // 1/−0 = −∞ and 1/0 = +∞: one shared constant for both would change results.
-        Assert.NotEqual<Expr>(N(-0.0), E.Zero);
-        Assert.Equal(2, new HashSet<Expr> { N(-0.0), E.Zero, N(0.0) }.Count);
-        Assert.Equal(double.NegativeInfinity, Evaluate.Tree(E.Divide(E.One, E.Negate(E.Zero)), new Dictionary<string, double>()));
+        Assert.NotEqual<Expr>(N(-0.0), Trees.Zero);
+        Assert.Equal(2, new HashSet<Expr> { N(-0.0), Trees.Zero, N(0.0) }.Count);
+        Assert.Equal(double.NegativeInfinity, Evaluate.Tree(Trees.Divide(Trees.One, Trees.Negate(Trees.Zero)), new Dictionary<string, double>()));
     }
 
     [Fact]
     public void ConstantConditionsFold()
     {
-        Assert.Equal(E.One, E.Select(E.Compare(Op.Less, N(1), N(2)), E.One, N(2)));
-        var cond = E.Compare(Op.Greater, X, E.Zero);
-        Assert.Equal(cond, E.Logic(Op.And, cond, N(1)));
-        Assert.Equal(N(0), E.Logic(Op.And, cond, N(0)));
-        Assert.Equal(N(1), E.Logic(Op.Or, N(1), cond));
+        Assert.Equal(Trees.One, Trees.Select(Trees.Compare(Op.Less, N(1), N(2)), Trees.One, N(2)));
+        var cond = Trees.Compare(Op.Greater, X, Trees.Zero);
+        Assert.Equal(cond, Trees.Logic(Op.And, cond, N(1)));
+        Assert.Equal(N(0), Trees.Logic(Op.And, cond, N(0)));
+        Assert.Equal(N(1), Trees.Logic(Op.Or, N(1), cond));
     }
 }

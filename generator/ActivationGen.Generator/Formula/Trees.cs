@@ -18,7 +18,7 @@ namespace ActivationGen.Generator.Formula;
 /// term of a sum that holds such a branch, which rounds (and may overflow) differently from the product of
 /// the sum. The constant-factor limit guards are not such branches, so user arithmetic is not redistributed.
 /// </remarks>
-internal static class E
+internal static class Trees
 {
     public static readonly Num Zero = new(0);
     public static readonly Num One = new(1);
