@@ -1,4 +1,5 @@
 using BindingFlags = System.Reflection.BindingFlags;
+using ActivationGen.Generator.Calculus;
 using ActivationGen.Generator.Formula;
 using ActivationGen.Generator.Formula.Syntax;
 
@@ -66,16 +67,18 @@ internal sealed class Differential
     public int ComparedValues { get; private set; }
     public int ComparedGradients { get; private set; }
 
-    /// <summary>Points whose gradients were not compared, the value absorbing an ∞ or NaN there (see <see cref="AbsorbsNonFinite"/>).</summary>
-    public int AbsorbedPoints { get; private set; }
+    /// <summary>Points whose gradients were not compared, the chain rule meeting an ∞ or NaN there (see <see cref="ChainMeetsNonFinite"/>).</summary>
+    public int NonFiniteChainPoints { get; private set; }
 
     /// <summary>
-    /// Whether a subexpression the gradient flows through here (not a condition, nor the side of ?: not taken)
-    /// is ±∞ or NaN while the value is finite: IEEE arithmetic absorbed it (1^NaN = 1, c/∞ = 0, 0.3^∞ = 0), the
-    /// value is flat there, and the chain rule through it is 0·∞ or NaN·0 — NaN by convention, as in PyTorch,
-    /// where the generator has no gate that makes the 0 structural. Differences, seeing the flat value, cannot judge.
+    /// Whether a subexpression the gradient flows through here (not a condition, nor the side of ?: not taken),
+    /// or its local derivative, is ±∞ or NaN while the value is finite. Either IEEE arithmetic absorbed it
+    /// (1^NaN = 1, c/∞ = 0, 0.3^∞ = 0) and the value is flat there, or the local derivative is infinite
+    /// (u^p at u = 0 with p &lt; 1); the chain rule then has 0·∞ or NaN·0, NaN by convention (as in PyTorch)
+    /// where no gate makes the 0 structural, also where the inner part is constant by cancellation
+    /// ((−(0·b))^eˣ, (b/b)^(x^x)), which the differences see as flat and so cannot judge.
     /// </summary>
-    private bool AbsorbsNonFinite(IReadOnlyDictionary<string, double> at)
+    private bool ChainMeetsNonFinite(IReadOnlyDictionary<string, double> at)
     {
         var pending = new Stack<Expr>([expr]);
         while (pending.Count > 0)
@@ -93,6 +96,8 @@ internal sealed class Differential
             }
             if (Functions.IsTruthValued(apply.Op))
                 continue;
+            if (Functions.Of(apply.Op).Derivative(apply, E.One, Gates.On).Any(local => local is not null && !double.IsFinite(Evaluate.Tree(local, at))))
+                return true;
             foreach (var arg in apply.Args)
                 pending.Push(arg);
         }
@@ -114,9 +119,9 @@ internal sealed class Differential
             {
                 CheckValue(y[i], x[i], a, b, "span forward");
                 CheckValue(value(x[i], a, b), x[i], a, b, "scalar value");
-                if (double.IsFinite(F(x[i], a, b)) && AbsorbsNonFinite(Point(x[i], a, b)))
+                if (double.IsFinite(F(x[i], a, b)) && ChainMeetsNonFinite(Point(x[i], a, b)))
                 {
-                    AbsorbedPoints++;
+                    NonFiniteChainPoints++;
                     allSmoothInB = false;
                     continue;
                 }

@@ -33,7 +33,7 @@ internal sealed partial class FuzzRun
     public int Diagnosed { get; private set; }
     public int ComparedValues { get; private set; }
     public int ComparedGradients { get; private set; }
-    public int AbsorbedPoints { get; private set; }
+    public int NonFiniteChainPoints { get; private set; }
     public TimeSpan Elapsed { get; }
 
     /// <summary>Processor time of the run: on a shared machine, a better measure of its cost than the wall clock.</summary>
@@ -115,7 +115,7 @@ internal sealed partial class FuzzRun
                     Disagreements.AddRange(check.Disagreements);
                     ComparedValues += check.ComparedValues;
                     ComparedGradients += check.ComparedGradients;
-                    AbsorbedPoints += check.AbsorbedPoints;
+                    NonFiniteChainPoints += check.NonFiniteChainPoints;
                 }
             }
         }

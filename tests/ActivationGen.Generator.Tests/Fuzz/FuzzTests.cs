@@ -30,7 +30,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     public void CompiledFormulasAgreeWithTheInterpreterAndFiniteDifferences()
     {
         var run = FuzzRun.Shared.Value;
-        output.WriteLine($"{run.ComparedValues} values and {run.ComparedGradients} gradients compared; {run.AbsorbedPoints} points' gradients not, the value absorbing an ∞ or NaN there (1^NaN, c/∞)");
+        output.WriteLine($"{run.ComparedValues} values and {run.ComparedGradients} gradients compared; {run.NonFiniteChainPoints} points' gradients not, the chain rule meeting an ∞ or NaN there (1^NaN, c/∞, √0)");
 
         Assert.True(run.Disagreements.Count == 0, $"{run.Disagreements.Count} disagreements:\n" + string.Join("\n", run.Disagreements.Take(30)));
         Assert.True(run.ComparedValues > 1000 && run.ComparedGradients > 1000, $"{run.ComparedValues} values, {run.ComparedGradients} gradients");
