@@ -96,7 +96,7 @@ internal sealed class Differential
             }
             if (Functions.IsTruthValued(apply.Op))
                 continue;
-            if (Functions.Of(apply.Op).Derivative(apply, E.One, Gates.On).Any(local => local is not null && !double.IsFinite(Evaluate.Tree(local, at))))
+            if (Functions.Of(apply.Op).Derivative(apply, Trees.One, Gates.On).Any(local => local is not null && !double.IsFinite(Evaluate.Tree(local, at))))
                 return true;
             foreach (var arg in apply.Args)
                 pending.Push(arg);
