@@ -15,20 +15,9 @@ internal static partial class ActivationStruct
         string v = names.Vector;
         var inputs = s.Inputs.Select((_, i) => $"{names.Inputs}[{i}]").ToArray();
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(Inline);
-        writer.Line($"public {v} Forward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, global::System.ReadOnlySpan<{v}> {names.Trainables})");
-        writer.Line($"    {names.Constraint}");
-        Body(writer, s, () =>
-        {
-            writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
-            writer.Line($"return {s.Output};");
-        });
+        ForwardMember(writer, s, names, $"global::System.ReadOnlySpan<{v}> {names.Inputs}, global::System.ReadOnlySpan<{v}> {names.Trainables}", string.Join(", ", inputs));
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(Inline);
-        writer.Line($"public void Backward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, {v} {s.IncomingGradient}, global::System.ReadOnlySpan<{v}> {names.Trainables}, global::System.Span<{v}> {names.InputGradients}, global::System.Span<{v}> {names.TrainableGradients})");
-        writer.Line($"    {names.Constraint}");
+        KernelHeader(writer, names, $"public void Backward<{v}>(global::System.ReadOnlySpan<{v}> {names.Inputs}, {v} {s.IncomingGradient}, global::System.ReadOnlySpan<{v}> {names.Trainables}, global::System.Span<{v}> {names.InputGradients}, global::System.Span<{v}> {names.TrainableGradients})");
         Body(writer, s, () => BackwardCalls(writer, s, names, inputs, s.InputGradients.Select((_, i) => $"out {names.InputGradients}[{i}]").ToArray()));
     }
 
@@ -37,20 +26,9 @@ internal static partial class ActivationStruct
         string v = names.Vector, x = s.Inputs[0].Name, dx = s.InputGradients[0];
         string trainables = $"global::System.ReadOnlySpan<{v}> {names.Trainables}";
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(Inline);
-        writer.Line($"public {v} Forward<{v}>({v} {x}, {trainables})");
-        writer.Line($"    {names.Constraint}");
-        Body(writer, s, () =>
-        {
-            writer.Line($"{s.KernelClass}.Forward({Shape.Join(x, VectorParameters(s, names), "out var " + s.Output)});");
-            writer.Line($"return {s.Output};");
-        });
+        ForwardMember(writer, s, names, $"{v} {x}, {trainables}", x);
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(Inline);
-        writer.Line($"public {v} Backward<{v}>({v} {x}, {v} {s.IncomingGradient}, {trainables}, global::System.Span<{v}> {names.TrainableGradients})");
-        writer.Line($"    {names.Constraint}");
+        KernelHeader(writer, names, $"public {v} Backward<{v}>({v} {x}, {v} {s.IncomingGradient}, {trainables}, global::System.Span<{v}> {names.TrainableGradients})");
         Body(writer, s, () =>
         {
             if (s.Kernels.BackwardWithTrainables is null)
@@ -65,10 +43,7 @@ internal static partial class ActivationStruct
             writer.Line($"return {dx};");
         });
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(Inline);
-        writer.Line($"public {v} BackwardFromOutput<{v}>({v} {s.Output}, {v} {s.IncomingGradient}, {trainables})");
-        writer.Line($"    {names.Constraint}");
+        KernelHeader(writer, names, $"public {v} BackwardFromOutput<{v}>({v} {s.Output}, {v} {s.IncomingGradient}, {trainables})");
         if (!s.Kernels.HasBackwardFromOutput)
         {
             writer.Line($"    => throw new global::System.NotSupportedException({NoFromOutput(s)});");
@@ -87,21 +62,30 @@ internal static partial class ActivationStruct
         var inputs = s.Inputs.Select(p => p.Name).ToArray();
         string trainables = $"global::System.ReadOnlySpan<{v}> {names.Trainables}";
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(Inline);
-        writer.Line($"public {v} Forward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {trainables})");
-        writer.Line($"    {names.Constraint}");
+        ForwardMember(writer, s, names, $"{v} {inputs[0]}, {v} {inputs[1]}, {trainables}", string.Join(", ", inputs));
+        writer.Line();
+        KernelHeader(writer, names, $"public void Backward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {v} {s.IncomingGradient}, {trainables}, out {v} {s.InputGradients[0]}, out {v} {s.InputGradients[1]}, global::System.Span<{v}> {names.TrainableGradients})");
+        Body(writer, s, () => BackwardCalls(writer, s, names, inputs, s.InputGradients.Select(g => "out " + g).ToArray()));
+    }
+
+    /// <summary>The forward kernel of every shape: the inputs as its parameters give them, then the kernel class's call.</summary>
+    private static void ForwardMember(SourceWriter writer, Shape s, ContractNames names, string parameters, string inputs)
+    {
+        KernelHeader(writer, names, $"public {names.Vector} Forward<{names.Vector}>({parameters})");
         Body(writer, s, () =>
         {
-            writer.Line($"{s.KernelClass}.Forward({Shape.Join(string.Join(", ", inputs), VectorParameters(s, names), "out var " + s.Output)});");
+            writer.Line($"{s.KernelClass}.Forward({Shape.Join(inputs, VectorParameters(s, names), "out var " + s.Output)});");
             writer.Line($"return {s.Output};");
         });
-        writer.Line();
+    }
+
+    /// <summary>A per-vector member's documentation, inlining attribute, signature and vector constraint.</summary>
+    private static void KernelHeader(SourceWriter writer, ContractNames names, string signature)
+    {
         writer.Line("/// <inheritdoc/>");
         writer.Line(Inline);
-        writer.Line($"public void Backward<{v}>({v} {inputs[0]}, {v} {inputs[1]}, {v} {s.IncomingGradient}, {trainables}, out {v} {s.InputGradients[0]}, out {v} {s.InputGradients[1]}, global::System.Span<{v}> {names.TrainableGradients})");
+        writer.Line(signature);
         writer.Line($"    {names.Constraint}");
-        Body(writer, s, () => BackwardCalls(writer, s, names, inputs, s.InputGradients.Select(g => "out " + g).ToArray()));
     }
 
     /// <summary>
