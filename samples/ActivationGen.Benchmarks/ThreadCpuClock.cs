@@ -1,37 +1,22 @@
 using System;
-using System.Runtime.InteropServices;
+using ActivationGen.Samples;
 using Perfolizer.Horology;
 
 namespace ActivationGen.Benchmarks;
 
 /// <summary>
-/// The calling thread's CPU time (Linux CLOCK_THREAD_CPUTIME_ID) as a BenchmarkDotNet clock: on a machine shared with
+/// The calling thread's CPU time (<see cref="ThreadCpuTime"/>) as a BenchmarkDotNet clock: on a machine shared with
 /// other builds, time the benchmark thread spends preempted is not counted. Cache contention still is.
 /// </summary>
 public sealed class ThreadCpuClock : IClock
 {
-    private const int ThreadCpuTimeId = 3;
-
     public static readonly ThreadCpuClock Instance = new();
 
     public string Title => "Thread CPU time";
-    public bool IsAvailable => OperatingSystem.IsLinux();
+    public bool IsAvailable => ThreadCpuTime.IsAvailable;
     public Frequency Frequency => Frequency.GHz;
 
-    public long GetTimestamp()
-    {
-        if (clock_gettime(ThreadCpuTimeId, out TimeSpec now) != 0)
-            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
-        return now.Seconds * 1_000_000_000L + now.Nanoseconds;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int clock_gettime(int clock, out TimeSpec time);
+    public long GetTimestamp() => ThreadCpuTime.Nanoseconds() is var now and >= 0
+        ? now
+        : throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using ActivationGen.Samples;
 using ActivationGen.Layers;
 
 namespace ActivationGen.Training;
@@ -62,7 +63,7 @@ public static class DigitsTraining
             random.Shuffle(order);
             net.IsTraining = true;
             long started = Stopwatch.GetTimestamp();
-            double cpuStarted = ThreadCpuClock.Milliseconds();
+            double cpuStarted = ThreadCpuTime.Milliseconds();
             double total = 0;
             int steps = 0;
             for (int start = 0; start < order.Length; start += batch, steps++)
@@ -76,7 +77,7 @@ public static class DigitsTraining
                 adam.Step();
             }
             double milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            double cpu = ThreadCpuClock.Milliseconds() - cpuStarted;
+            double cpu = ThreadCpuTime.Milliseconds() - cpuStarted;
             wallMilliseconds[epoch] = milliseconds;
             cpuMilliseconds[epoch] = cpu;
 
