@@ -23,6 +23,10 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec1(Vector128<T> value) => Value = value;
 
+    // A bit cast, not a constructor call: each `new` cost the JIT a local, and big kernels ran out of them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vec1<T> Wrap(Vector128<T> value) => Unsafe.BitCast<Vector128<T>, Vec1<T>>(value);
+
     /// <inheritdoc/>
     public static int Count
     {
@@ -41,16 +45,16 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
     public static Vec1<T> Indices
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(Vector128<T>.Zero);
+        get => Wrap(Vector128<T>.Zero);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Create(T value) => new(Vector128.Create(value));
+    public static Vec1<T> Create(T value) => Wrap(Vector128.Create(value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector128.CreateScalar(Unsafe.Add(ref Unsafe.AsRef(in source), index)));
+    public static Vec1<T> LoadUnsafe(ref readonly T source, nuint index) => Wrap(Vector128.CreateScalar(Unsafe.Add(ref Unsafe.AsRef(in source), index)));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -62,29 +66,29 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> operator +(Vec1<T> left, Vec1<T> right) => new(left.Value + right.Value);
+    public static Vec1<T> operator +(Vec1<T> left, Vec1<T> right) => Wrap(left.Value + right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> operator -(Vec1<T> left, Vec1<T> right) => new(left.Value - right.Value);
+    public static Vec1<T> operator -(Vec1<T> left, Vec1<T> right) => Wrap(left.Value - right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> operator *(Vec1<T> left, Vec1<T> right) => new(left.Value * right.Value);
+    public static Vec1<T> operator *(Vec1<T> left, Vec1<T> right) => Wrap(left.Value * right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> operator /(Vec1<T> left, Vec1<T> right) => new(left.Value / right.Value);
+    public static Vec1<T> operator /(Vec1<T> left, Vec1<T> right) => Wrap(left.Value / right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> operator -(Vec1<T> value) => new(-value.Value);
+    public static Vec1<T> operator -(Vec1<T> value) => Wrap(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> MultiplyAdd(Vec1<T> left, Vec1<T> right, Vec1<T> addend)
         // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
-        => new(FmaSupport.HasFusedMultiplyAdd
+        => Wrap(FmaSupport.HasFusedMultiplyAdd
             ? (typeof(T) == typeof(float)
                 ? Vector128.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
                 : Vector128.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
@@ -92,54 +96,54 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Equal(Vec1<T> left, Vec1<T> right) => new(Vector128.Equals(left.Value, right.Value));
+    public static Vec1<T> Equal(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> NotEqual(Vec1<T> left, Vec1<T> right) => new(~Vector128.Equals(left.Value, right.Value));
+    public static Vec1<T> NotEqual(Vec1<T> left, Vec1<T> right) => Wrap(~Vector128.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> LessThan(Vec1<T> left, Vec1<T> right) => new(Vector128.LessThan(left.Value, right.Value));
+    public static Vec1<T> LessThan(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> LessThanOrEqual(Vec1<T> left, Vec1<T> right) => new(Vector128.LessThanOrEqual(left.Value, right.Value));
+    public static Vec1<T> LessThanOrEqual(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.LessThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> GreaterThan(Vec1<T> left, Vec1<T> right) => new(Vector128.GreaterThan(left.Value, right.Value));
+    public static Vec1<T> GreaterThan(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.GreaterThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> GreaterThanOrEqual(Vec1<T> left, Vec1<T> right) => new(Vector128.GreaterThanOrEqual(left.Value, right.Value));
+    public static Vec1<T> GreaterThanOrEqual(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.GreaterThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> And(Vec1<T> left, Vec1<T> right) => new(left.Value & right.Value);
+    public static Vec1<T> And(Vec1<T> left, Vec1<T> right) => Wrap(left.Value & right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Or(Vec1<T> left, Vec1<T> right) => new(left.Value | right.Value);
+    public static Vec1<T> Or(Vec1<T> left, Vec1<T> right) => Wrap(left.Value | right.Value);
 
     /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector128.AndNot{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> AndNot(Vec1<T> left, Vec1<T> right) => new(Vector128.AndNot(left.Value, right.Value));
+    public static Vec1<T> AndNot(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.AndNot(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Not(Vec1<T> mask) => new(~mask.Value);
+    public static Vec1<T> Not(Vec1<T> mask) => Wrap(~mask.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> ConditionalSelect(Vec1<T> mask, Vec1<T> whenTrue, Vec1<T> whenFalse)
-        => new(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+        => Wrap(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
-        ? new(Vector128.Create((uint)bits).As<uint, T>())
-        : new(Vector128.Create(bits).As<ulong, T>());
+        ? Wrap(Vector128.Create((uint)bits).As<uint, T>())
+        : Wrap(Vector128.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
     public static bool IsMultiplyAddFused
@@ -150,31 +154,31 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Xor(Vec1<T> left, Vec1<T> right) => new(left.Value ^ right.Value);
+    public static Vec1<T> Xor(Vec1<T> left, Vec1<T> right) => Wrap(left.Value ^ right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Sqrt(Vec1<T> value) => new(Vector128.Sqrt(value.Value));
+    public static Vec1<T> Sqrt(Vec1<T> value) => Wrap(Vector128.Sqrt(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Abs(Vec1<T> value) => new(Vector128.Abs(value.Value));
+    public static Vec1<T> Abs(Vec1<T> value) => Wrap(Vector128.Abs(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Min(Vec1<T> left, Vec1<T> right) => new(Vector128.Min(left.Value, right.Value));
+    public static Vec1<T> Min(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.Min(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> Max(Vec1<T> left, Vec1<T> right) => new(Vector128.Max(left.Value, right.Value));
+    public static Vec1<T> Max(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.Max(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> MinNative(Vec1<T> left, Vec1<T> right) => new(Vector128.MinNative(left.Value, right.Value));
+    public static Vec1<T> MinNative(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.MinNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec1<T> MaxNative(Vec1<T> left, Vec1<T> right) => new(Vector128.MaxNative(left.Value, right.Value));
+    public static Vec1<T> MaxNative(Vec1<T> left, Vec1<T> right) => Wrap(Vector128.MaxNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     public static bool IsScaleBNative
@@ -192,51 +196,51 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
             return ScaleBits.ScaleB<Vec1<T>, T>(value, exponent);
         }
         return typeof(T) == typeof(float)
-            ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
-            : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+            ? Wrap(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : Wrap(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> Round(Vec1<T> value) => typeof(T) == typeof(float)
-        ? new(Vector128.Round(value.Value.AsSingle()).As<float, T>())
-        : new(Vector128.Round(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector128.Round(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector128.Round(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> Floor(Vec1<T> value) => typeof(T) == typeof(float)
-        ? new(Vector128.Floor(value.Value.AsSingle()).As<float, T>())
-        : new(Vector128.Floor(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector128.Floor(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector128.Floor(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> AddBits(Vec1<T> left, Vec1<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> SubtractBits(Vec1<T> left, Vec1<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> ShiftLeftBits(Vec1<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector128.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector128.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector128.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector128.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> ShiftRightArithmeticBits(Vec1<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector128.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector128.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> ShiftRightLogicalBits(Vec1<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector128.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector128.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector128.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector128.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

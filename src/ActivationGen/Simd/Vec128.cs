@@ -19,6 +19,10 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec128(Vector128<T> value) => Value = value;
 
+    // A bit cast, not a constructor call: each `new` cost the JIT a local, and big kernels ran out of them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vec128<T> Wrap(Vector128<T> value) => Unsafe.BitCast<Vector128<T>, Vec128<T>>(value);
+
     /// <inheritdoc/>
     public static int Count
     {
@@ -37,16 +41,16 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
     public static Vec128<T> Indices
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(Vector128<T>.Indices);
+        get => Wrap(Vector128<T>.Indices);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Create(T value) => new(Vector128.Create(value));
+    public static Vec128<T> Create(T value) => Wrap(Vector128.Create(value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector128.LoadUnsafe(in source, index));
+    public static Vec128<T> LoadUnsafe(ref readonly T source, nuint index) => Wrap(Vector128.LoadUnsafe(in source, index));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,29 +62,29 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> operator +(Vec128<T> left, Vec128<T> right) => new(left.Value + right.Value);
+    public static Vec128<T> operator +(Vec128<T> left, Vec128<T> right) => Wrap(left.Value + right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> operator -(Vec128<T> left, Vec128<T> right) => new(left.Value - right.Value);
+    public static Vec128<T> operator -(Vec128<T> left, Vec128<T> right) => Wrap(left.Value - right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> operator *(Vec128<T> left, Vec128<T> right) => new(left.Value * right.Value);
+    public static Vec128<T> operator *(Vec128<T> left, Vec128<T> right) => Wrap(left.Value * right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> operator /(Vec128<T> left, Vec128<T> right) => new(left.Value / right.Value);
+    public static Vec128<T> operator /(Vec128<T> left, Vec128<T> right) => Wrap(left.Value / right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> operator -(Vec128<T> value) => new(-value.Value);
+    public static Vec128<T> operator -(Vec128<T> value) => Wrap(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> MultiplyAdd(Vec128<T> left, Vec128<T> right, Vec128<T> addend)
         // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
-        => new(FmaSupport.HasFusedMultiplyAdd
+        => Wrap(FmaSupport.HasFusedMultiplyAdd
             ? (typeof(T) == typeof(float)
                 ? Vector128.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
                 : Vector128.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
@@ -88,54 +92,54 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Equal(Vec128<T> left, Vec128<T> right) => new(Vector128.Equals(left.Value, right.Value));
+    public static Vec128<T> Equal(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> NotEqual(Vec128<T> left, Vec128<T> right) => new(~Vector128.Equals(left.Value, right.Value));
+    public static Vec128<T> NotEqual(Vec128<T> left, Vec128<T> right) => Wrap(~Vector128.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> LessThan(Vec128<T> left, Vec128<T> right) => new(Vector128.LessThan(left.Value, right.Value));
+    public static Vec128<T> LessThan(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> LessThanOrEqual(Vec128<T> left, Vec128<T> right) => new(Vector128.LessThanOrEqual(left.Value, right.Value));
+    public static Vec128<T> LessThanOrEqual(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.LessThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> GreaterThan(Vec128<T> left, Vec128<T> right) => new(Vector128.GreaterThan(left.Value, right.Value));
+    public static Vec128<T> GreaterThan(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.GreaterThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> GreaterThanOrEqual(Vec128<T> left, Vec128<T> right) => new(Vector128.GreaterThanOrEqual(left.Value, right.Value));
+    public static Vec128<T> GreaterThanOrEqual(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.GreaterThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> And(Vec128<T> left, Vec128<T> right) => new(left.Value & right.Value);
+    public static Vec128<T> And(Vec128<T> left, Vec128<T> right) => Wrap(left.Value & right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Or(Vec128<T> left, Vec128<T> right) => new(left.Value | right.Value);
+    public static Vec128<T> Or(Vec128<T> left, Vec128<T> right) => Wrap(left.Value | right.Value);
 
     /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector128.AndNot{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> AndNot(Vec128<T> left, Vec128<T> right) => new(Vector128.AndNot(left.Value, right.Value));
+    public static Vec128<T> AndNot(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.AndNot(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Not(Vec128<T> mask) => new(~mask.Value);
+    public static Vec128<T> Not(Vec128<T> mask) => Wrap(~mask.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> ConditionalSelect(Vec128<T> mask, Vec128<T> whenTrue, Vec128<T> whenFalse)
-        => new(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+        => Wrap(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
-        ? new(Vector128.Create((uint)bits).As<uint, T>())
-        : new(Vector128.Create(bits).As<ulong, T>());
+        ? Wrap(Vector128.Create((uint)bits).As<uint, T>())
+        : Wrap(Vector128.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
     public static bool IsMultiplyAddFused
@@ -146,31 +150,31 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Xor(Vec128<T> left, Vec128<T> right) => new(left.Value ^ right.Value);
+    public static Vec128<T> Xor(Vec128<T> left, Vec128<T> right) => Wrap(left.Value ^ right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Sqrt(Vec128<T> value) => new(Vector128.Sqrt(value.Value));
+    public static Vec128<T> Sqrt(Vec128<T> value) => Wrap(Vector128.Sqrt(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Abs(Vec128<T> value) => new(Vector128.Abs(value.Value));
+    public static Vec128<T> Abs(Vec128<T> value) => Wrap(Vector128.Abs(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Min(Vec128<T> left, Vec128<T> right) => new(Vector128.Min(left.Value, right.Value));
+    public static Vec128<T> Min(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.Min(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> Max(Vec128<T> left, Vec128<T> right) => new(Vector128.Max(left.Value, right.Value));
+    public static Vec128<T> Max(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.Max(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> MinNative(Vec128<T> left, Vec128<T> right) => new(Vector128.MinNative(left.Value, right.Value));
+    public static Vec128<T> MinNative(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.MinNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> MaxNative(Vec128<T> left, Vec128<T> right) => new(Vector128.MaxNative(left.Value, right.Value));
+    public static Vec128<T> MaxNative(Vec128<T> left, Vec128<T> right) => Wrap(Vector128.MaxNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     public static bool IsScaleBNative
@@ -188,51 +192,51 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
             return ScaleBits.ScaleB<Vec128<T>, T>(value, exponent);
         }
         return typeof(T) == typeof(float)
-            ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
-            : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+            ? Wrap(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : Wrap(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Round(Vec128<T> value) => typeof(T) == typeof(float)
-        ? new(Vector128.Round(value.Value.AsSingle()).As<float, T>())
-        : new(Vector128.Round(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector128.Round(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector128.Round(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Floor(Vec128<T> value) => typeof(T) == typeof(float)
-        ? new(Vector128.Floor(value.Value.AsSingle()).As<float, T>())
-        : new(Vector128.Floor(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector128.Floor(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector128.Floor(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> AddBits(Vec128<T> left, Vec128<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> SubtractBits(Vec128<T> left, Vec128<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> ShiftLeftBits(Vec128<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector128.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector128.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector128.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector128.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> ShiftRightArithmeticBits(Vec128<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector128.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector128.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> ShiftRightLogicalBits(Vec128<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector128.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector128.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector128.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector128.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

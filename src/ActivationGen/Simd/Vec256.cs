@@ -19,6 +19,10 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec256(Vector256<T> value) => Value = value;
 
+    // A bit cast, not a constructor call: each `new` cost the JIT a local, and big kernels ran out of them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vec256<T> Wrap(Vector256<T> value) => Unsafe.BitCast<Vector256<T>, Vec256<T>>(value);
+
     /// <inheritdoc/>
     public static int Count
     {
@@ -37,16 +41,16 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
     public static Vec256<T> Indices
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(Vector256<T>.Indices);
+        get => Wrap(Vector256<T>.Indices);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Create(T value) => new(Vector256.Create(value));
+    public static Vec256<T> Create(T value) => Wrap(Vector256.Create(value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector256.LoadUnsafe(in source, index));
+    public static Vec256<T> LoadUnsafe(ref readonly T source, nuint index) => Wrap(Vector256.LoadUnsafe(in source, index));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,29 +62,29 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> operator +(Vec256<T> left, Vec256<T> right) => new(left.Value + right.Value);
+    public static Vec256<T> operator +(Vec256<T> left, Vec256<T> right) => Wrap(left.Value + right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> operator -(Vec256<T> left, Vec256<T> right) => new(left.Value - right.Value);
+    public static Vec256<T> operator -(Vec256<T> left, Vec256<T> right) => Wrap(left.Value - right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> operator *(Vec256<T> left, Vec256<T> right) => new(left.Value * right.Value);
+    public static Vec256<T> operator *(Vec256<T> left, Vec256<T> right) => Wrap(left.Value * right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> operator /(Vec256<T> left, Vec256<T> right) => new(left.Value / right.Value);
+    public static Vec256<T> operator /(Vec256<T> left, Vec256<T> right) => Wrap(left.Value / right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> operator -(Vec256<T> value) => new(-value.Value);
+    public static Vec256<T> operator -(Vec256<T> value) => Wrap(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> MultiplyAdd(Vec256<T> left, Vec256<T> right, Vec256<T> addend)
         // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
-        => new(FmaSupport.HasFusedMultiplyAdd
+        => Wrap(FmaSupport.HasFusedMultiplyAdd
             ? (typeof(T) == typeof(float)
                 ? Vector256.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
                 : Vector256.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
@@ -88,54 +92,54 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Equal(Vec256<T> left, Vec256<T> right) => new(Vector256.Equals(left.Value, right.Value));
+    public static Vec256<T> Equal(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> NotEqual(Vec256<T> left, Vec256<T> right) => new(~Vector256.Equals(left.Value, right.Value));
+    public static Vec256<T> NotEqual(Vec256<T> left, Vec256<T> right) => Wrap(~Vector256.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> LessThan(Vec256<T> left, Vec256<T> right) => new(Vector256.LessThan(left.Value, right.Value));
+    public static Vec256<T> LessThan(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> LessThanOrEqual(Vec256<T> left, Vec256<T> right) => new(Vector256.LessThanOrEqual(left.Value, right.Value));
+    public static Vec256<T> LessThanOrEqual(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.LessThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> GreaterThan(Vec256<T> left, Vec256<T> right) => new(Vector256.GreaterThan(left.Value, right.Value));
+    public static Vec256<T> GreaterThan(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.GreaterThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> GreaterThanOrEqual(Vec256<T> left, Vec256<T> right) => new(Vector256.GreaterThanOrEqual(left.Value, right.Value));
+    public static Vec256<T> GreaterThanOrEqual(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.GreaterThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> And(Vec256<T> left, Vec256<T> right) => new(left.Value & right.Value);
+    public static Vec256<T> And(Vec256<T> left, Vec256<T> right) => Wrap(left.Value & right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Or(Vec256<T> left, Vec256<T> right) => new(left.Value | right.Value);
+    public static Vec256<T> Or(Vec256<T> left, Vec256<T> right) => Wrap(left.Value | right.Value);
 
     /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector256.AndNot{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> AndNot(Vec256<T> left, Vec256<T> right) => new(Vector256.AndNot(left.Value, right.Value));
+    public static Vec256<T> AndNot(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.AndNot(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Not(Vec256<T> mask) => new(~mask.Value);
+    public static Vec256<T> Not(Vec256<T> mask) => Wrap(~mask.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ConditionalSelect(Vec256<T> mask, Vec256<T> whenTrue, Vec256<T> whenFalse)
-        => new(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+        => Wrap(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
-        ? new(Vector256.Create((uint)bits).As<uint, T>())
-        : new(Vector256.Create(bits).As<ulong, T>());
+        ? Wrap(Vector256.Create((uint)bits).As<uint, T>())
+        : Wrap(Vector256.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
     public static bool IsMultiplyAddFused
@@ -146,31 +150,31 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Xor(Vec256<T> left, Vec256<T> right) => new(left.Value ^ right.Value);
+    public static Vec256<T> Xor(Vec256<T> left, Vec256<T> right) => Wrap(left.Value ^ right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Sqrt(Vec256<T> value) => new(Vector256.Sqrt(value.Value));
+    public static Vec256<T> Sqrt(Vec256<T> value) => Wrap(Vector256.Sqrt(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Abs(Vec256<T> value) => new(Vector256.Abs(value.Value));
+    public static Vec256<T> Abs(Vec256<T> value) => Wrap(Vector256.Abs(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Min(Vec256<T> left, Vec256<T> right) => new(Vector256.Min(left.Value, right.Value));
+    public static Vec256<T> Min(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.Min(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> Max(Vec256<T> left, Vec256<T> right) => new(Vector256.Max(left.Value, right.Value));
+    public static Vec256<T> Max(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.Max(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> MinNative(Vec256<T> left, Vec256<T> right) => new(Vector256.MinNative(left.Value, right.Value));
+    public static Vec256<T> MinNative(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.MinNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> MaxNative(Vec256<T> left, Vec256<T> right) => new(Vector256.MaxNative(left.Value, right.Value));
+    public static Vec256<T> MaxNative(Vec256<T> left, Vec256<T> right) => Wrap(Vector256.MaxNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     public static bool IsScaleBNative
@@ -188,51 +192,51 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
             return ScaleBits.ScaleB<Vec256<T>, T>(value, exponent);
         }
         return typeof(T) == typeof(float)
-            ? new(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
-            : new(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+            ? Wrap(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : Wrap(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Round(Vec256<T> value) => typeof(T) == typeof(float)
-        ? new(Vector256.Round(value.Value.AsSingle()).As<float, T>())
-        : new(Vector256.Round(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector256.Round(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector256.Round(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Floor(Vec256<T> value) => typeof(T) == typeof(float)
-        ? new(Vector256.Floor(value.Value.AsSingle()).As<float, T>())
-        : new(Vector256.Floor(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector256.Floor(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector256.Floor(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> AddBits(Vec256<T> left, Vec256<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> SubtractBits(Vec256<T> left, Vec256<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ShiftLeftBits(Vec256<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector256.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector256.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector256.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector256.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ShiftRightArithmeticBits(Vec256<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector256.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector256.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector256.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector256.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ShiftRightLogicalBits(Vec256<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector256.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector256.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector256.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector256.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -19,6 +19,10 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec512(Vector512<T> value) => Value = value;
 
+    // A bit cast, not a constructor call: each `new` cost the JIT a local, and big kernels ran out of them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vec512<T> Wrap(Vector512<T> value) => Unsafe.BitCast<Vector512<T>, Vec512<T>>(value);
+
     /// <inheritdoc/>
     public static int Count
     {
@@ -37,16 +41,16 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
     public static Vec512<T> Indices
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(Vector512<T>.Indices);
+        get => Wrap(Vector512<T>.Indices);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Create(T value) => new(Vector512.Create(value));
+    public static Vec512<T> Create(T value) => Wrap(Vector512.Create(value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> LoadUnsafe(ref readonly T source, nuint index) => new(Vector512.LoadUnsafe(in source, index));
+    public static Vec512<T> LoadUnsafe(ref readonly T source, nuint index) => Wrap(Vector512.LoadUnsafe(in source, index));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,29 +62,29 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> operator +(Vec512<T> left, Vec512<T> right) => new(left.Value + right.Value);
+    public static Vec512<T> operator +(Vec512<T> left, Vec512<T> right) => Wrap(left.Value + right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> operator -(Vec512<T> left, Vec512<T> right) => new(left.Value - right.Value);
+    public static Vec512<T> operator -(Vec512<T> left, Vec512<T> right) => Wrap(left.Value - right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> operator *(Vec512<T> left, Vec512<T> right) => new(left.Value * right.Value);
+    public static Vec512<T> operator *(Vec512<T> left, Vec512<T> right) => Wrap(left.Value * right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> operator /(Vec512<T> left, Vec512<T> right) => new(left.Value / right.Value);
+    public static Vec512<T> operator /(Vec512<T> left, Vec512<T> right) => Wrap(left.Value / right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> operator -(Vec512<T> value) => new(-value.Value);
+    public static Vec512<T> operator -(Vec512<T> value) => Wrap(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> MultiplyAdd(Vec512<T> left, Vec512<T> right, Vec512<T> addend)
         // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
-        => new(FmaSupport.HasFusedMultiplyAdd
+        => Wrap(FmaSupport.HasFusedMultiplyAdd
             ? (typeof(T) == typeof(float)
                 ? Vector512.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
                 : Vector512.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
@@ -88,54 +92,54 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Equal(Vec512<T> left, Vec512<T> right) => new(Vector512.Equals(left.Value, right.Value));
+    public static Vec512<T> Equal(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> NotEqual(Vec512<T> left, Vec512<T> right) => new(~Vector512.Equals(left.Value, right.Value));
+    public static Vec512<T> NotEqual(Vec512<T> left, Vec512<T> right) => Wrap(~Vector512.Equals(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> LessThan(Vec512<T> left, Vec512<T> right) => new(Vector512.LessThan(left.Value, right.Value));
+    public static Vec512<T> LessThan(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> LessThanOrEqual(Vec512<T> left, Vec512<T> right) => new(Vector512.LessThanOrEqual(left.Value, right.Value));
+    public static Vec512<T> LessThanOrEqual(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.LessThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> GreaterThan(Vec512<T> left, Vec512<T> right) => new(Vector512.GreaterThan(left.Value, right.Value));
+    public static Vec512<T> GreaterThan(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.GreaterThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> GreaterThanOrEqual(Vec512<T> left, Vec512<T> right) => new(Vector512.GreaterThanOrEqual(left.Value, right.Value));
+    public static Vec512<T> GreaterThanOrEqual(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.GreaterThanOrEqual(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> And(Vec512<T> left, Vec512<T> right) => new(left.Value & right.Value);
+    public static Vec512<T> And(Vec512<T> left, Vec512<T> right) => Wrap(left.Value & right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Or(Vec512<T> left, Vec512<T> right) => new(left.Value | right.Value);
+    public static Vec512<T> Or(Vec512<T> left, Vec512<T> right) => Wrap(left.Value | right.Value);
 
     /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, as <see cref="Vector512.AndNot{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> AndNot(Vec512<T> left, Vec512<T> right) => new(Vector512.AndNot(left.Value, right.Value));
+    public static Vec512<T> AndNot(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.AndNot(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Not(Vec512<T> mask) => new(~mask.Value);
+    public static Vec512<T> Not(Vec512<T> mask) => Wrap(~mask.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> ConditionalSelect(Vec512<T> mask, Vec512<T> whenTrue, Vec512<T> whenFalse)
-        => new(Vector512.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+        => Wrap(Vector512.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> CreateBits(ulong bits) => typeof(T) == typeof(float)
-        ? new(Vector512.Create((uint)bits).As<uint, T>())
-        : new(Vector512.Create(bits).As<ulong, T>());
+        ? Wrap(Vector512.Create((uint)bits).As<uint, T>())
+        : Wrap(Vector512.Create(bits).As<ulong, T>());
 
     /// <inheritdoc/>
     public static bool IsMultiplyAddFused
@@ -146,31 +150,31 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Xor(Vec512<T> left, Vec512<T> right) => new(left.Value ^ right.Value);
+    public static Vec512<T> Xor(Vec512<T> left, Vec512<T> right) => Wrap(left.Value ^ right.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Sqrt(Vec512<T> value) => new(Vector512.Sqrt(value.Value));
+    public static Vec512<T> Sqrt(Vec512<T> value) => Wrap(Vector512.Sqrt(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Abs(Vec512<T> value) => new(Vector512.Abs(value.Value));
+    public static Vec512<T> Abs(Vec512<T> value) => Wrap(Vector512.Abs(value.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Min(Vec512<T> left, Vec512<T> right) => new(Vector512.Min(left.Value, right.Value));
+    public static Vec512<T> Min(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.Min(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> Max(Vec512<T> left, Vec512<T> right) => new(Vector512.Max(left.Value, right.Value));
+    public static Vec512<T> Max(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.Max(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> MinNative(Vec512<T> left, Vec512<T> right) => new(Vector512.MinNative(left.Value, right.Value));
+    public static Vec512<T> MinNative(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.MinNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> MaxNative(Vec512<T> left, Vec512<T> right) => new(Vector512.MaxNative(left.Value, right.Value));
+    public static Vec512<T> MaxNative(Vec512<T> left, Vec512<T> right) => Wrap(Vector512.MaxNative(left.Value, right.Value));
 
     /// <inheritdoc/>
     public static bool IsScaleBNative
@@ -188,51 +192,51 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
             return ScaleBits.ScaleB<Vec512<T>, T>(value, exponent);
         }
         return typeof(T) == typeof(float)
-            ? new(Avx512F.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
-            : new(Avx512F.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
+            ? Wrap(Avx512F.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
+            : Wrap(Avx512F.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Round(Vec512<T> value) => typeof(T) == typeof(float)
-        ? new(Vector512.Round(value.Value.AsSingle()).As<float, T>())
-        : new(Vector512.Round(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector512.Round(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector512.Round(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Floor(Vec512<T> value) => typeof(T) == typeof(float)
-        ? new(Vector512.Floor(value.Value.AsSingle()).As<float, T>())
-        : new(Vector512.Floor(value.Value.AsDouble()).As<double, T>());
+        ? Wrap(Vector512.Floor(value.Value.AsSingle()).As<float, T>())
+        : Wrap(Vector512.Floor(value.Value.AsDouble()).As<double, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> AddBits(Vec512<T> left, Vec512<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() + right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() + right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> SubtractBits(Vec512<T> left, Vec512<T> right) => typeof(T) == typeof(float)
-        ? new((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
-        : new((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
+        ? Wrap((left.Value.AsInt32() - right.Value.AsInt32()).As<int, T>())
+        : Wrap((left.Value.AsInt64() - right.Value.AsInt64()).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> ShiftLeftBits(Vec512<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector512.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector512.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector512.ShiftLeft(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector512.ShiftLeft(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> ShiftRightArithmeticBits(Vec512<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector512.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector512.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector512.ShiftRightArithmetic(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector512.ShiftRightArithmetic(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> ShiftRightLogicalBits(Vec512<T> value, int count) => typeof(T) == typeof(float)
-        ? new(Vector512.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
-        : new(Vector512.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
+        ? Wrap(Vector512.ShiftRightLogical(value.Value.AsInt32(), count).As<int, T>())
+        : Wrap(Vector512.ShiftRightLogical(value.Value.AsInt64(), count).As<long, T>());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
