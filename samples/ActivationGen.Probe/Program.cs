@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ActivationGen.Probe;
@@ -20,6 +21,16 @@ switch (args.Length > 0 ? args[0] : "")
     case "kernels":
         Kernels.Run(args.Length > 1 ? args[1] : null);
         return 0;
+    case "inlining":
+    {
+        using var listener = new InliningListener();
+        Kernels.Run(args.Length > 1 ? args[1] : null);
+        System.Threading.Thread.Sleep(500);
+        foreach (var g in InliningListener.Failures.Where(f => f.StartsWith("Run")).GroupBy(f => f).OrderByDescending(g => g.Count()))
+            Console.WriteLine($"{g.Count(),4}  {g.Key}");
+        Console.WriteLine($"succeeded {InliningListener.Succeeded}");
+        return 0;
+    }
     case "math":
         MathThroughput.Run();
         return 0;
