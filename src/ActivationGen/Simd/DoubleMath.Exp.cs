@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -16,7 +17,9 @@ public static partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
     {
-        if (TV.IsScaleBNative)
+        // TV.IsScaleBNative at every width, written as the ISA check so that the importer folds it: through the
+        // property the JIT imported and inlined both forms into every kernel, and large kernels ran out of locals.
+        if (Avx512F.VL.IsSupported)
         {
             // AVX-512: vscalef applies 2^n with overflow and subnormal rounding done by the hardware, so no range
             // test is needed; the clamp (constants first, so NaN survives) only keeps r finite for huge and infinite x.

@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -18,7 +20,7 @@ public static unsafe partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Sin<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
     {
-        if (!TV.IsMultiplyAddFused)
+        if (!(Fma.IsSupported || AdvSimd.IsSupported)) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             return Lanes.Map<TV, double>(x, &Math.Sin);
         }
@@ -32,7 +34,7 @@ public static unsafe partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Cos<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
     {
-        if (!TV.IsMultiplyAddFused)
+        if (!(Fma.IsSupported || AdvSimd.IsSupported)) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             return Lanes.Map<TV, double>(x, &Math.Cos);
         }
@@ -46,7 +48,7 @@ public static unsafe partial class DoubleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Tan<TV>(TV x) where TV : struct, IVector<TV, double>, IVectorBits<TV, double>
     {
-        if (!TV.IsMultiplyAddFused)
+        if (!(Fma.IsSupported || AdvSimd.IsSupported)) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             return Lanes.Map<TV, double>(x, &Math.Tan);
         }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -98,7 +100,7 @@ public static partial class SingleMath
         TV n = t - TV.Create(GaussianShifter);
         // n·Ln2Hi/c is exact (Ln2Hi has 9 bits, |n| ≤ 152).
         TV r;
-        if (TV.IsMultiplyAddFused)
+        if (Fma.IsSupported || AdvSimd.IsSupported) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             r = TV.MultiplyAdd(s, s, n * TV.Create(Ln2Hi / c));
         }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -30,7 +31,9 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpOfClamped<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        if (TV.IsScaleBNative)
+        // TV.IsScaleBNative at every width, written as the ISA check so that the importer folds it: through the
+        // property the JIT imported and inlined both forms into every kernel, and large kernels ran out of locals.
+        if (Avx512F.VL.IsSupported)
         {
             // AVX-512: vscalef applies 2^n with overflow and subnormal rounding done by the hardware.
             TV tc = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));

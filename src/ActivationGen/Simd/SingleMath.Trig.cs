@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
 
@@ -18,7 +20,7 @@ public static unsafe partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Sin<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        if (!TV.IsMultiplyAddFused)
+        if (!(Fma.IsSupported || AdvSimd.IsSupported)) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             return Lanes.Map<TV, float>(x, &ScalarSin);
         }
@@ -32,7 +34,7 @@ public static unsafe partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Cos<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        if (!TV.IsMultiplyAddFused)
+        if (!(Fma.IsSupported || AdvSimd.IsSupported)) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             return Lanes.Map<TV, float>(x, &ScalarCos);
         }
@@ -46,7 +48,7 @@ public static unsafe partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Tan<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        if (!TV.IsMultiplyAddFused)
+        if (!(Fma.IsSupported || AdvSimd.IsSupported)) // TV.IsMultiplyAddFused, as ISA checks the importer folds
         {
             return Lanes.Map<TV, float>(x, &ScalarTan);
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
@@ -83,8 +84,10 @@ public readonly struct Vec128<T> : IVectorBits<Vec128<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> MultiplyAdd(Vec128<T> left, Vec128<T> right, Vec128<T> addend)
-        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
-        => Wrap(FmaSupport.HasFusedMultiplyAdd
+        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow. The ISA
+        // checks, not FmaSupport's property: the importer folds them, so the other arm is never imported (a property
+        // call left both arms and a join temporary in every kernel, and large kernels ran out of JIT locals).
+        => Wrap(Fma.IsSupported || AdvSimd.IsSupported
             ? (typeof(T) == typeof(float)
                 ? Vector128.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
                 : Vector128.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace ActivationGen.Simd;
@@ -83,8 +84,10 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> MultiplyAdd(Vec512<T> left, Vec512<T> right, Vec512<T> addend)
-        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow.
-        => Wrap(FmaSupport.HasFusedMultiplyAdd
+        // Without hardware FMA the BCL emulates the fused operation per lane, which is exact but slow. The ISA
+        // checks, not FmaSupport's property: the importer folds them, so the other arm is never imported (a property
+        // call left both arms and a join temporary in every kernel, and large kernels ran out of JIT locals).
+        => Wrap(Fma.IsSupported || AdvSimd.IsSupported
             ? (typeof(T) == typeof(float)
                 ? Vector512.FusedMultiplyAdd(left.Value.AsSingle(), right.Value.AsSingle(), addend.Value.AsSingle()).As<float, T>()
                 : Vector512.FusedMultiplyAdd(left.Value.AsDouble(), right.Value.AsDouble(), addend.Value.AsDouble()).As<double, T>())
