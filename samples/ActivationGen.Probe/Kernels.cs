@@ -14,8 +14,8 @@ namespace ActivationGen.Probe;
 /// </summary>
 internal static class Kernels
 {
-    private delegate void Unary(float[] x, float[] y);
-    private delegate void Binary(float[] a, float[] b, float[] c);
+    internal delegate void Unary(float[] x, float[] y);
+    internal delegate void Binary(float[] a, float[] b, float[] c);
 
     public static void Run(string? filter)
     {
@@ -66,7 +66,7 @@ internal static class Kernels
         return best / length;
     }
 
-    private static IEnumerable<(string Name, Unary Forward, Binary? Backward, Binary? FromOutput)> Catalog()
+    internal static IEnumerable<(string Name, Unary Forward, Binary? Backward, Binary? FromOutput)> Catalog()
     {
         var methods = typeof(Activations).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.ReturnType == typeof(void) && m.GetParameters().All(p => !p.IsOut))

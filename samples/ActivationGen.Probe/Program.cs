@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ActivationGen.Probe;
@@ -7,6 +6,8 @@ using ActivationGen.Probe;
 // Small deterministic-as-possible measurements that BenchmarkDotNet cannot make or makes slowly:
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- first-call Silu [jit-first]   (one call of a 16M forward in a fresh process, then steady state)
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- kernels [NAME]    (every catalog kernel in L1 and at 16M; see count_ops.py)
+//   dotnet run -c Release --project samples/ActivationGen.Probe -- inlining [NAME]   (kernels, then the inlines the JIT declined in their span loops)
+//   dotnet run -c Release --project samples/ActivationGen.Probe -- inlining-check    (every span loop at every width: those that ran out of JIT locals or budget)
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- math              (ns/element of the float vector math per width, in L1)
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- bounds            (vector FMA/add throughput and CopyTo bandwidth: the cost model's limits)
 // Each figure is the minimum over many repetitions, which a loaded machine disturbs least.
@@ -22,15 +23,9 @@ switch (args.Length > 0 ? args[0] : "")
         Kernels.Run(args.Length > 1 ? args[1] : null);
         return 0;
     case "inlining":
-    {
-        using var listener = new InliningListener();
-        Kernels.Run(args.Length > 1 ? args[1] : null);
-        System.Threading.Thread.Sleep(500);
-        foreach (var g in InliningListener.Failures.Where(f => f.StartsWith("Run")).GroupBy(f => f).OrderByDescending(g => g.Count()))
-            Console.WriteLine($"{g.Count(),4}  {g.Key}");
-        Console.WriteLine($"succeeded {InliningListener.Succeeded}");
-        return 0;
-    }
+        return Inlining.Timed(args.Length > 1 ? args[1] : null);
+    case "inlining-check":
+        return Inlining.Check();
     case "math":
         MathThroughput.Run();
         return 0;
@@ -38,6 +33,6 @@ switch (args.Length > 0 ? args[0] : "")
         Bounds.Run();
         return 0;
     default:
-        Console.Error.WriteLine("usage: first-call NAME [jit-first] | kernels [NAME] | math | bounds");
+        Console.Error.WriteLine("usage: first-call NAME [jit-first] | kernels [NAME] | inlining [NAME] | inlining-check | math | bounds");
         return 2;
 }
