@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.ComponentModel;
 using System.Numerics;
 
@@ -51,6 +52,16 @@ public interface IVectorBits<TSelf, T> : IVector<TSelf, T>
     /// where the result can still be finite and non-zero ([−252, 254] for float, [−2044, 2046] for double).
     /// </summary>
     static abstract TSelf ScaleB(TSelf value, TSelf exponent);
+
+    /// <summary>True when <see cref="LookupSixteen"/> is one permute instruction (AVX-512, 16 float lanes).</summary>
+    static abstract bool IsLookupSixteenNative { get; }
+
+    /// <summary>
+    /// Per lane, entry i of the 16 floats of <paramref name="table"/> (as <typeparamref name="T"/>), with i the low four
+    /// bits of that lane of <paramref name="indexBits"/> read as an integer. Lane by lane where it is not native.
+    /// </summary>
+    /// <remarks>The table is a vector, not a span: a span over constant data allocates on every call in unoptimized code.</remarks>
+    static abstract TSelf LookupSixteen(Vector512<float> table, TSelf indexBits);
 
     /// <summary>Rounds to the nearest integer, ties to even.</summary>
     static abstract TSelf Round(TSelf value);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ActivationGen.Simd;
 
@@ -50,6 +51,24 @@ internal static unsafe class Lanes
             Unsafe.Add(ref sx, i) = f(Unsafe.Add(ref sx, i), Unsafe.Add(ref sy, i));
         }
         return TV.LoadUnsafe(ref sx, 0);
+    }
+
+    /// <summary>Per lane, table[bits &amp; 15] with bits that lane's bit pattern as an integer (see <see cref="IVectorBits{TSelf, T}.LookupSixteen"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV LookupSixteen<TV, T>(Vector512<float> table, TV indexBits)
+        where TV : struct, IVector<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Buffer<T> buffer = default;
+        ref T start = ref Unsafe.As<Buffer<T>, T>(ref buffer);
+        TV.StoreUnsafe(indexBits, ref start, 0);
+        for (int i = 0; i < TV.Count; i++)
+        {
+            ref T lane = ref Unsafe.Add(ref start, i);
+            // The low bits of a float lane are those of its int view, of a double lane those of its long view.
+            lane = T.CreateTruncating(table.GetElement(Unsafe.As<T, int>(ref lane) & 15));
+        }
+        return TV.LoadUnsafe(ref start, 0);
     }
 
     /// <summary>Replaces only the lanes selected by <paramref name="mask"/> with <paramref name="f"/> of the operands.</summary>

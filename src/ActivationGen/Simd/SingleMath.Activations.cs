@@ -20,7 +20,7 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, s, TV.Create(-0.3333333134651184f));
         TV small = TV.MultiplyAdd(q, s * x, x);
         // Beyond |x| = 10 the result rounds to ±1; the clamp (constant first, so NaN survives) is Exp's only one.
-        TV large = TV.Create(1f) - TV.Create(2f) / (ExpOfClamped(TV.MinNative(TV.Create(20f), ax + ax)) + TV.Create(1f));
+        TV large = TV.Create(1f) - TV.Create(2f) / (ExpTabledOfClamped(TV.MinNative(TV.Create(20f), ax + ax)) + TV.Create(1f));
         large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
         return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.5493f)), small, large);
     }
@@ -30,16 +30,18 @@ public static partial class SingleMath
     public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
-        TV e = ExpUpTo89(NegativeAbs(x));
-        TV numerator = TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0f)), TV.Create(1f), e);
-        return numerator / (TV.Create(1f) + e);
+        TV e = ExpTabledUpTo89(NegativeAbs(x));
+        // The sign bit smeared over the lane is the mask of x < 0 (and of −0, where both forms give 1/2): one shift
+        // instead of a comparison, which on AVX-512 also needs its mask moved from k to a vector.
+        TV negative = TV.ShiftRightArithmeticBits(x, 31);
+        return TV.ConditionalSelect(negative, e, TV.Create(1f)) / (TV.Create(1f) + e);
     }
 
     /// <summary>log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|): exactly x for large x, e^x for very negative x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
         // The native max (NaN kept: constant first) is enough, as NaN and ±0 give the same sum either way.
-        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpUpTo89(NegativeAbs(x)));
+        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpTabledUpTo89(NegativeAbs(x)));
 
     /// <summary>
     /// tanh(softplus(x)), the core of mish: n / (n + 2) with n = e^x (e^x + 2). One exp and one division instead
@@ -49,7 +51,7 @@ public static partial class SingleMath
     public static TV TanhSoftplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         // Above 20 the ratio rounds to 1; the clamps (native, constants first so NaN survives) keep n finite.
-        TV e = ExpOfClamped(TV.MaxNative(TV.Create(-110f), TV.MinNative(TV.Create(20f), x)));
+        TV e = ExpTabledUpTo89(TV.MinNative(TV.Create(20f), x));
         TV n = e * (e + TV.Create(2f));
         return n / (n + TV.Create(2f));
     }

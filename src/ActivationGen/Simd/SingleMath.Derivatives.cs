@@ -8,7 +8,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV SigmoidDerivative<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV w = ExpUpTo89(NegativeAbs(x));
+        TV w = ExpTabledUpTo89(NegativeAbs(x));
         TV d = TV.Create(1f) + w;
         return w / (d * d);
     }
@@ -18,7 +18,7 @@ public static partial class SingleMath
     public static TV TanhDerivative<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         TV ax = TV.Abs(x);
-        TV w = ExpUpTo89(-(ax + ax));
+        TV w = ExpTabledUpTo89(-(ax + ax));
         TV d = TV.Create(1f) + w;
         return TV.Create(4f) * w / (d * d);
     }
@@ -30,7 +30,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TanhSoftplusDerivative<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV w = ExpUpTo89(NegativeAbs(x));
+        TV w = ExpTabledUpTo89(NegativeAbs(x));
         TV negative = TV.LessThan(x, TV.Create(0f));
         TV two = TV.Create(2f);
         TV numerator = TV.Create(4f) * TV.ConditionalSelect(negative, w, w * w) * (TV.Create(1f) + w);

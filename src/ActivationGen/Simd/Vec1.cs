@@ -140,7 +140,14 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> ConditionalSelect(Vec1<T> mask, Vec1<T> whenTrue, Vec1<T> whenFalse)
-        => Wrap(Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+        // Without AVX-512 the BCL's select is and, andnot and or; a blend on the sign bit is one instruction and is
+        // the same select for the all-ones/all-zeros masks this contract has. With AVX-512 the BCL's form is a
+        // ternary-logic operation already. ISA checks, which the JIT's importer folds (see MultiplyAdd).
+        => Wrap(Sse41.IsSupported && !Avx512F.IsSupported
+            ? (typeof(T) == typeof(float)
+                ? Sse41.BlendVariable(whenFalse.Value.AsSingle(), whenTrue.Value.AsSingle(), mask.Value.AsSingle()).As<float, T>()
+                : Sse41.BlendVariable(whenFalse.Value.AsDouble(), whenTrue.Value.AsDouble(), mask.Value.AsDouble()).As<double, T>())
+            : Vector128.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -202,6 +209,22 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
             ? Wrap(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
             : Wrap(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
+
+    /// <inheritdoc/>
+    public static bool IsLookupSixteenNative
+    {
+        // Native wherever Vec512 is, so that every width computes the same exp on one host (the widths must agree).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(float) && Avx512F.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> LookupSixteen(Vector512<float> table, Vec1<T> indexBits)
+        // The 512-bit permute on the register's low lanes: the table needs 16 entries, more than these lanes hold.
+        => typeof(T) == typeof(float) && Avx512F.IsSupported
+            ? Wrap(Avx512F.PermuteVar16x32(table, indexBits.Value.AsInt32().ToVector256Unsafe().ToVector512Unsafe()).GetLower().GetLower().As<float, T>())
+            : Lanes.LookupSixteen<Vec1<T>, T>(table, indexBits);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

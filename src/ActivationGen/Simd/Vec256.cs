@@ -136,7 +136,14 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ConditionalSelect(Vec256<T> mask, Vec256<T> whenTrue, Vec256<T> whenFalse)
-        => Wrap(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+        // Without AVX-512 the BCL's select is and, andnot and or; a blend on the sign bit is one instruction and is
+        // the same select for the all-ones/all-zeros masks this contract has. With AVX-512 the BCL's form is a
+        // ternary-logic operation already. ISA checks, which the JIT's importer folds (see MultiplyAdd).
+        => Wrap(Avx.IsSupported && !Avx512F.IsSupported
+            ? (typeof(T) == typeof(float)
+                ? Avx.BlendVariable(whenFalse.Value.AsSingle(), whenTrue.Value.AsSingle(), mask.Value.AsSingle()).As<float, T>()
+                : Avx.BlendVariable(whenFalse.Value.AsDouble(), whenTrue.Value.AsDouble(), mask.Value.AsDouble()).As<double, T>())
+            : Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -198,6 +205,22 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
             ? Wrap(Avx512F.VL.Scale(value.Value.AsSingle(), exponent.Value.AsSingle()).As<float, T>())
             : Wrap(Avx512F.VL.Scale(value.Value.AsDouble(), exponent.Value.AsDouble()).As<double, T>());
     }
+
+    /// <inheritdoc/>
+    public static bool IsLookupSixteenNative
+    {
+        // Native wherever Vec512 is, so that every width computes the same exp on one host (the widths must agree).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(float) && Avx512F.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> LookupSixteen(Vector512<float> table, Vec256<T> indexBits)
+        // The 512-bit permute on the register's low lanes: the table needs 16 entries, more than these lanes hold.
+        => typeof(T) == typeof(float) && Avx512F.IsSupported
+            ? Wrap(Avx512F.PermuteVar16x32(table, indexBits.Value.AsInt32().ToVector512Unsafe()).GetLower().As<float, T>())
+            : Lanes.LookupSixteen<Vec256<T>, T>(table, indexBits);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -200,6 +200,21 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
     }
 
     /// <inheritdoc/>
+    public static bool IsLookupSixteenNative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(float) && Avx512F.IsSupported;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> LookupSixteen(Vector512<float> table, Vec512<T> indexBits)
+        // vpermps reads only the low four bits of each index lane.
+        => typeof(T) == typeof(float) && Avx512F.IsSupported
+            ? Wrap(Avx512F.PermuteVar16x32(table, indexBits.Value.AsInt32()).As<float, T>())
+            : Lanes.LookupSixteen<Vec512<T>, T>(table, indexBits);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Round(Vec512<T> value) => typeof(T) == typeof(float)
         ? Wrap(Vector512.Round(value.Value.AsSingle()).As<float, T>())

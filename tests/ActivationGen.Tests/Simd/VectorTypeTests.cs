@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ActivationGen.Simd;
 
 namespace ActivationGen.Tests.Simd;
@@ -30,6 +32,44 @@ public sealed class VectorTypeTests
     [Fact] public void ScaleBSingle() => CheckScaleB<Vec512<float>, float>();
     [Fact] public void ScaleBDouble() => CheckScaleB<Vec512<double>, double>();
     [Fact] public void ScaleBNarrow() { CheckScaleB<Vec1<float>, float>(); CheckScaleB<Vec128<double>, double>(); CheckScaleB<Vec256<float>, float>(); }
+
+    [Fact]
+    public void LookupSixteenEveryWidth()
+    {
+        CheckLookupSixteen<Vec1<float>, float>(); CheckLookupSixteen<Vec128<float>, float>(); CheckLookupSixteen<Vec256<float>, float>(); CheckLookupSixteen<Vec512<float>, float>();
+        CheckLookupSixteen<Vec1<double>, double>(); CheckLookupSixteen<Vec256<double>, double>(); CheckLookupSixteen<Vec512<double>, double>();
+        // Every float width is native where any is, so that the widths compute the same exp on one host.
+        Assert.Equal(Avx512F.IsSupported, Vec512<float>.IsLookupSixteenNative);
+        Assert.Equal(Vec512<float>.IsLookupSixteenNative, Vec1<float>.IsLookupSixteenNative);
+        Assert.Equal(Vec512<float>.IsLookupSixteenNative, Vec128<float>.IsLookupSixteenNative);
+        Assert.Equal(Vec512<float>.IsLookupSixteenNative, Vec256<float>.IsLookupSixteenNative);
+        Assert.False(Vec512<double>.IsLookupSixteenNative);
+    }
+
+    /// <summary>Each lane reads entry (its bit pattern's low four bits), whatever the higher bits hold: the permute (where native) and the lane loop.</summary>
+    private static void CheckLookupSixteen<TV, T>()
+        where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var entries = new float[16];
+        for (int i = 0; i < 16; i++)
+            entries[i] = 100 + i * 0.5f;
+        var table = Vector512.Create(entries);
+        // Shifter sums as the exp uses them (index in the low mantissa bits) and arbitrary values with high bits set.
+        double[] sources = [786432 + 3 / 16.0, 786432 - 1 / 16.0, 786432 + 15 / 16.0, 1.5, -2.75, 1e30, -0.0];
+        T[] x = new T[TV.Count], y = new T[TV.Count];
+        foreach (double source in sources)
+        {
+            for (int lane = 0; lane < TV.Count; lane++)
+                x[lane] = T.CreateChecked(source * (lane + 1));
+            TV.StoreUnsafe(TV.LookupSixteen(table, TV.LoadUnsafe(ref x[0], 0)), ref y[0], 0);
+            for (int lane = 0; lane < TV.Count; lane++)
+            {
+                long bits = typeof(T) == typeof(float) ? BitConverter.SingleToInt32Bits(float.CreateChecked(x[lane])) : BitConverter.DoubleToInt64Bits(double.CreateChecked(x[lane]));
+                Assert.Equal(T.CreateChecked(entries[bits & 15]), y[lane]);
+            }
+        }
+    }
 
     /// <summary>Hardware (where present) and the exponent-field fallback both match T.ScaleB, through subnormals and overflow.</summary>
     private static void CheckScaleB<TV, T>()
