@@ -371,16 +371,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastY = TV.LoadUnsafe(ref yRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                EluKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            EluKernels.BackwardFromOutput(lastY, lastDy, vAlpha, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 
