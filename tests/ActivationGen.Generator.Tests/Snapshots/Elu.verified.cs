@@ -253,9 +253,9 @@ namespace Users.Models
             TV product0 = alpha * dy;
             TV exp0 = global::ActivationGen.Simd.SingleMath.Exp(x);
             TV product1 = product0 * exp0;
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(0f), product1);
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), selected0);
-            TV selected2 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV selected0 = TV.AndNot(product1, isGreater0);
+            TV selected1 = TV.AndNot(selected0, isLessOrEqual0);
+            TV selected2 = TV.And(isGreater0, dy);
             TV sum0 = selected1 + selected2;
             dx = sum0;
         }

@@ -248,8 +248,8 @@ namespace Users.Models
         {
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
             TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), dy);
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected0);
+            TV selected0 = TV.AndNot(dy, isLessOrEqual0);
+            TV selected1 = TV.AndNot(selected0, isGreaterOrEqual0);
             dx = selected1;
         }
 
@@ -265,8 +265,8 @@ namespace Users.Models
             TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, hi, lo);
             TV selected2 = TV.ConditionalSelect(isLessOrEqual1, lo, selected1);
             TV isLessOrEqual2 = TV.LessThanOrEqual(y, selected2);
-            TV selected3 = TV.ConditionalSelect(isLessOrEqual2, TV.Create(0f), dy);
-            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            TV selected3 = TV.AndNot(dy, isLessOrEqual2);
+            TV selected4 = TV.AndNot(selected3, isGreaterOrEqual0);
             dx = selected4;
         }
 

@@ -224,7 +224,7 @@ namespace Users.Models
         {
             TV isNotEqual0 = TV.NotEqual(x, x);
             TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV selected0 = TV.And(isGreater0, dy);
             TV selected1 = TV.ConditionalSelect(isNotEqual0, x, selected0);
             dx = selected1;
         }
@@ -234,7 +234,7 @@ namespace Users.Models
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV selected0 = TV.And(isGreater0, dy);
             dx = selected0;
         }
 

@@ -278,7 +278,7 @@ namespace Users.Models
             TV product1 = a * dy;
             TV selected0 = TV.ConditionalSelect(isGreater0, product0, product1);
             TV product2 = dy * x;
-            TV selected1 = TV.ConditionalSelect(isGreater0, TV.Create(0f), product2);
+            TV selected1 = TV.AndNot(product2, isGreater0);
             dx = selected0;
             da = selected1;
         }
