@@ -34,8 +34,9 @@ internal static class SpanLoops
     private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
     /// <summary>
-    /// The most instructions a kernel inlined twice may have. The largest catalog kernels of single vector
-    /// instructions (HardSwish backward, the clamps' backward with trainables) have about 20.
+    /// The most instructions a kernel inlined twice may have: every catalog kernel made only of operators,
+    /// compares, selects and min/max/clamp fits, and twice that many inlinees is still far from the JIT's
+    /// limit of locals.
     /// </summary>
     private const int MostInstructionsOfSmallKernel = 32;
 
