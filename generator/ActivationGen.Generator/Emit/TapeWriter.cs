@@ -28,7 +28,7 @@ internal static class TapeWriter
         {
             var instruction = tape.Instructions[i];
             var args = instruction.Args.Select(a => Render(a, names, s)).ToArray();
-            string expression = Expression(instruction.Op, args, s.Element, s.VectorType);
+            string expression = SelectAgainstZero(instruction, args, s.VectorType) ?? Expression(instruction.Op, args, s.Element, s.VectorType);
             if (lastReads is not null)
                 Release(instruction, i, lastReads, names, free);
             if (free.Count > 0)
@@ -77,6 +77,25 @@ internal static class TapeWriter
         OperandKind.Variable => s.IdentifierOf(operand.Name),
         _ => $"{s.VectorType}.Create({s.Element.Literal(operand.Value)})",
     };
+
+    /// <summary>
+    /// A select with a +0 arm as one bitwise operation: mask &amp; a, or b &amp; ~mask. The same bits as the
+    /// select (+0 is all zero bits), which the JIT lowers to and, and-not, or, plus a zeroed register and an
+    /// and with it: for the memory-bound kernels (ReLU's backward, HardSwish) a third of their vector operations.
+    /// </summary>
+    private static string? SelectAgainstZero(Instruction instruction, string[] a, string v)
+    {
+        if (instruction.Op != Op.Select)
+            return null;
+        if (IsPositiveZero(instruction.Args[2]))
+            return $"{v}.And({a[0]}, {a[1]})";
+        if (IsPositiveZero(instruction.Args[1]))
+            return $"{v}.AndNot({a[2]}, {a[0]})";
+        return null;
+    }
+
+    private static bool IsPositiveZero(Operand operand) =>
+        operand.Kind == OperandKind.Constant && System.BitConverter.DoubleToInt64Bits(operand.Value) == 0;
 
     private static string Expression(Op op, string[] a, ElementSyntax element, string v)
     {

@@ -271,7 +271,7 @@ namespace Users.Models
             TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
             TV product4 = p * power0;
             TV product5 = dy * product4;
-            TV selected0 = TV.ConditionalSelect(mask3, TV.Create(0d), product5);
+            TV selected0 = TV.AndNot(product5, mask3);
             TV selected1 = TV.ConditionalSelect(mask2, product3, selected0);
             dx = selected1;
         }
@@ -299,7 +299,7 @@ namespace Users.Models
             TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
             TV product4 = p * power0;
             TV product5 = dy * product4;
-            TV selected0 = TV.ConditionalSelect(mask3, TV.Create(0d), product5);
+            TV selected0 = TV.AndNot(product5, mask3);
             TV selected1 = TV.ConditionalSelect(mask2, product3, selected0);
             TV isEqual2 = TV.Equal(TV.Create(1d), x);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(p, TV.Create(0d));
@@ -311,8 +311,8 @@ namespace Users.Models
             TV log0 = global::ActivationGen.Simd.DoubleMath.Log(abs1);
             TV product6 = power1 * log0;
             TV product7 = dy * product6;
-            TV selected2 = TV.ConditionalSelect(mask5, TV.Create(0d), product7);
-            TV selected3 = TV.ConditionalSelect(mask2, TV.Create(0d), selected2);
+            TV selected2 = TV.AndNot(product7, mask5);
+            TV selected3 = TV.AndNot(selected2, mask2);
             dx = selected1;
             dp = selected3;
         }

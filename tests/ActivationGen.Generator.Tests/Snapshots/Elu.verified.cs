@@ -253,9 +253,9 @@ namespace Users.Models
             TV product0 = alpha * dy;
             TV exp0 = global::ActivationGen.Simd.SingleMath.Exp(x);
             TV product1 = product0 * exp0;
-            TV selected0 = TV.ConditionalSelect(isGreater0, TV.Create(0f), product1);
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), selected0);
-            TV selected2 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV selected0 = TV.AndNot(product1, isGreater0);
+            TV selected1 = TV.AndNot(selected0, isLessOrEqual0);
+            TV selected2 = TV.And(isGreater0, dy);
             TV sum0 = selected1 + selected2;
             dx = sum0;
         }
@@ -371,16 +371,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastY = TV.LoadUnsafe(ref yRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                EluKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            EluKernels.BackwardFromOutput(lastY, lastDy, vAlpha, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 

@@ -188,14 +188,14 @@ namespace Users.Models
             TV product0 = dy * sigmoid0;
             TV tanhDerivative0 = global::ActivationGen.Simd.DoubleMath.TanhDerivative(x);
             TV product1 = product0 * tanhDerivative0;
-            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0d), product1);
+            TV selected0 = TV.AndNot(product1, isGreaterOrEqual0);
             TV abs1 = global::ActivationGen.Simd.DoubleMath.Abs(h);
             TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(abs1, TV.Create(750d));
             TV tanh0 = global::ActivationGen.Simd.DoubleMath.Tanh(x);
             TV product2 = dy * tanh0;
             TV sigmoidDerivative0 = global::ActivationGen.Simd.DoubleMath.SigmoidDerivative(h);
             TV product3 = product2 * sigmoidDerivative0;
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0d), product3);
+            TV selected1 = TV.AndNot(product3, isGreaterOrEqual1);
             dx = selected0;
             dh = selected1;
         }

@@ -199,7 +199,7 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(product2, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
             TV product3 = x * sigmoid0;
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product3);
+            TV selected0 = TV.AndNot(product3, isLessOrEqual0);
             y = selected0;
         }
 
@@ -214,21 +214,21 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(product2, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
             TV product3 = dy * sigmoid0;
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product3);
+            TV selected0 = TV.AndNot(product3, isLessOrEqual0);
             TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product2);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
             TV product4 = dy * x;
             TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product2);
             TV product5 = product4 * sigmoidDerivative0;
             TV product6 = TV.Create(1.5957692f) * product5;
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product6);
-            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            TV selected1 = TV.AndNot(product6, isLessOrEqual0);
+            TV selected2 = TV.AndNot(selected1, isGreaterOrEqual0);
             TV sum0 = selected0 + selected2;
             TV product7 = TV.Create(0.044715f) * product6;
             TV product8 = TV.Create(3f) * product0;
             TV product9 = product7 * product8;
-            TV selected3 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product9);
-            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            TV selected3 = TV.AndNot(product9, isLessOrEqual0);
+            TV selected4 = TV.AndNot(selected3, isGreaterOrEqual0);
             TV sum1 = sum0 + selected4;
             dx = sum1;
         }

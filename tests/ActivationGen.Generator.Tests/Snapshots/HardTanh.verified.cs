@@ -248,8 +248,8 @@ namespace Users.Models
         {
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
             TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), dy);
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected0);
+            TV selected0 = TV.AndNot(dy, isLessOrEqual0);
+            TV selected1 = TV.AndNot(selected0, isGreaterOrEqual0);
             dx = selected1;
         }
 
@@ -265,8 +265,8 @@ namespace Users.Models
             TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, hi, lo);
             TV selected2 = TV.ConditionalSelect(isLessOrEqual1, lo, selected1);
             TV isLessOrEqual2 = TV.LessThanOrEqual(y, selected2);
-            TV selected3 = TV.ConditionalSelect(isLessOrEqual2, TV.Create(0f), dy);
-            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            TV selected3 = TV.AndNot(dy, isLessOrEqual2);
+            TV selected4 = TV.AndNot(selected3, isGreaterOrEqual0);
             dx = selected4;
         }
 
@@ -295,16 +295,13 @@ namespace Users.Models
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                HardTanhKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
+                HardTanhKernels.Forward(TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
-                if (isLast)
-                    break;
             }
+            HardTanhKernels.Forward(lastX, vLo, vHi, out TV lastY);
+            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
@@ -334,16 +331,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                HardTanhKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                HardTanhKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            HardTanhKernels.Backward(lastX, lastDy, vLo, vHi, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float lo, float hi)
@@ -373,16 +367,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastY = TV.LoadUnsafe(ref yRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                HardTanhKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
+                HardTanhKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vLo, vHi, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            HardTanhKernels.BackwardFromOutput(lastY, lastDy, vLo, vHi, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 

@@ -196,7 +196,7 @@ file static class MishKernels
         TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-1500f));
         TV tanhSoftplus0 = global::ActivationGen.Simd.SingleMath.TanhSoftplus(x);
         TV product0 = x * tanhSoftplus0;
-        TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product0);
+        TV selected0 = TV.AndNot(product0, isLessOrEqual0);
         y = selected0;
     }
 
@@ -207,15 +207,15 @@ file static class MishKernels
         TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-1500f));
         TV tanhSoftplus0 = global::ActivationGen.Simd.SingleMath.TanhSoftplus(x);
         TV product0 = dy * tanhSoftplus0;
-        TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product0);
+        TV selected0 = TV.AndNot(product0, isLessOrEqual0);
         TV isLessOrEqual1 = TV.LessThanOrEqual(x, TV.Create(-750f));
         TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, TV.Create(375f));
         TV mask0 = TV.Or(isLessOrEqual1, isGreaterOrEqual0);
         TV product1 = dy * x;
         TV tanhSoftplusDerivative0 = global::ActivationGen.Simd.SingleMath.TanhSoftplusDerivative(x);
         TV product2 = product1 * tanhSoftplusDerivative0;
-        TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product2);
-        TV selected2 = TV.ConditionalSelect(mask0, TV.Create(0f), selected1);
+        TV selected1 = TV.AndNot(product2, isLessOrEqual0);
+        TV selected2 = TV.AndNot(selected1, mask0);
         TV sum0 = selected0 + selected2;
         dx = sum0;
     }

@@ -224,7 +224,7 @@ namespace Users.Models
         {
             TV isNotEqual0 = TV.NotEqual(x, x);
             TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV selected0 = TV.And(isGreater0, dy);
             TV selected1 = TV.ConditionalSelect(isNotEqual0, x, selected0);
             dx = selected1;
         }
@@ -234,7 +234,7 @@ namespace Users.Models
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
         {
             TV isGreater0 = TV.GreaterThan(y, TV.Create(0f));
-            TV selected0 = TV.ConditionalSelect(isGreater0, dy, TV.Create(0f));
+            TV selected0 = TV.And(isGreater0, dy);
             dx = selected0;
         }
 
@@ -261,16 +261,13 @@ namespace Users.Models
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                ReluKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), out TV vY);
+                ReluKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
-                if (isLast)
-                    break;
             }
+            ReluKernels.Forward(lastX, out TV lastY);
+            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -298,16 +295,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                ReluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                ReluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            ReluKernels.Backward(lastX, lastDy, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
@@ -335,16 +329,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastY = TV.LoadUnsafe(ref yRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                ReluKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                ReluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            ReluKernels.BackwardFromOutput(lastY, lastDy, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
     }
 

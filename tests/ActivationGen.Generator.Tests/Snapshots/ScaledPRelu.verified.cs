@@ -278,7 +278,7 @@ namespace Users.Models
             TV product1 = a * dy;
             TV selected0 = TV.ConditionalSelect(isGreater0, product0, product1);
             TV product2 = dy * x;
-            TV selected1 = TV.ConditionalSelect(isGreater0, TV.Create(0f), product2);
+            TV selected1 = TV.AndNot(product2, isGreater0);
             dx = selected0;
             da = selected1;
         }
@@ -308,16 +308,13 @@ namespace Users.Models
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                ScaledPReluKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY);
+                ScaledPReluKernels.Forward(TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
-                if (isLast)
-                    break;
             }
+            ScaledPReluKernels.Forward(lastX, vScale, vA, out TV lastY);
+            TV.StoreUnsafe(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
@@ -347,16 +344,13 @@ namespace Users.Models
             nuint last = (nuint)dx.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
             TV lastDy = TV.LoadUnsafe(ref dyRef, last);
-            for (nuint i = 0; ; i += width)
+            for (nuint i = 0; i < last; i += width)
             {
-                bool isLast = i >= last;
-                if (isLast)
-                    i = last;
-                ScaledPReluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx);
+                ScaledPReluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                if (isLast)
-                    break;
             }
+            ScaledPReluKernels.Backward(lastX, lastDy, vScale, vA, out TV lastDx);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
@@ -390,33 +384,32 @@ namespace Users.Models
             TV daLanes = TV.Create(0f);
             TV daCompensation = TV.Create(0f);
             double daTotal = 0;
-            for (nuint i = 0, block = 1; ; i += width, block++)
+            nuint i = 0;
+            for (nuint block = 1; i < last; i += width, block++)
             {
-                bool isLast = i >= last;
-                nuint covered = isLast ? i - last : 0;
-                if (isLast)
-                    i = last;
-                ScaledPReluKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx, out TV vDa);
+                ScaledPReluKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx, out TV vDa);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
-                // Lanes of the last vector that earlier vectors covered are not counted twice.
-                if (isLast)
-                {
-                    TV counted = TV.LessThan(TV.Indices, TV.Create((float)covered));
-                    vDa = TV.ConditionalSelect(counted, TV.Create(0f), vDa);
-                }
                 TV daStep = vDa - daCompensation;
                 TV daNext = daLanes + daStep;
                 daCompensation = (daNext - daLanes) - daStep;
                 daLanes = daNext;
-                if ((block & 255) == 0 || isLast)
+                if ((block & 255) == 0)
                 {
                     daTotal += (double)TV.Sum(daLanes) - (double)TV.Sum(daCompensation);
                     daLanes = TV.Create(0f);
                     daCompensation = TV.Create(0f);
                 }
-                if (isLast)
-                    break;
             }
+            ScaledPReluKernels.BackwardWithTrainables(lastX, lastDy, vScale, vA, out TV lastDx, out TV lastDa);
+            TV.StoreUnsafe(lastDx, ref dxRef, last);
+            // Lanes of the last vector that the loop covered are not counted twice.
+            TV counted = TV.LessThan(TV.Indices, TV.Create((float)(i - last)));
+            lastDa = TV.ConditionalSelect(counted, TV.Create(0f), lastDa);
+            TV daLastStep = lastDa - daCompensation;
+            TV daLastNext = daLanes + daLastStep;
+            daCompensation = (daLastNext - daLanes) - daLastStep;
+            daLanes = daLastNext;
+            daTotal += (double)TV.Sum(daLanes) - (double)TV.Sum(daCompensation);
             da = (float)daTotal;
         }
     }

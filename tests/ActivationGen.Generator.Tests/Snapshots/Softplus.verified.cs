@@ -203,7 +203,7 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
             TV product0 = dy * sigmoid0;
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product0);
+            TV selected0 = TV.AndNot(product0, isLessOrEqual0);
             dx = selected0;
         }
 

@@ -239,7 +239,7 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = x * sigmoid0;
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product1);
+            TV selected0 = TV.AndNot(product1, isLessOrEqual0);
             y = selected0;
         }
 
@@ -251,15 +251,15 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = dy * sigmoid0;
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product1);
+            TV selected0 = TV.AndNot(product1, isLessOrEqual0);
             TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product0);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
             TV product2 = dy * x;
             TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
             TV product3 = product2 * sigmoidDerivative0;
             TV product4 = beta * product3;
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product4);
-            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            TV selected1 = TV.AndNot(product4, isLessOrEqual0);
+            TV selected2 = TV.AndNot(selected1, isGreaterOrEqual0);
             TV sum0 = selected0 + selected2;
             dx = sum0;
         }
@@ -272,19 +272,19 @@ namespace Users.Models
             TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
             TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
             TV product1 = dy * sigmoid0;
-            TV selected0 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product1);
+            TV selected0 = TV.AndNot(product1, isLessOrEqual0);
             TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product0);
             TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
             TV product2 = dy * x;
             TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
             TV product3 = product2 * sigmoidDerivative0;
             TV product4 = beta * product3;
-            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product4);
-            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected1);
+            TV selected1 = TV.AndNot(product4, isLessOrEqual0);
+            TV selected2 = TV.AndNot(selected1, isGreaterOrEqual0);
             TV sum0 = selected0 + selected2;
             TV product5 = x * product3;
-            TV selected3 = TV.ConditionalSelect(isLessOrEqual0, TV.Create(0f), product5);
-            TV selected4 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), selected3);
+            TV selected3 = TV.AndNot(product5, isLessOrEqual0);
+            TV selected4 = TV.AndNot(selected3, isGreaterOrEqual0);
             dx = sum0;
             dBeta = selected4;
         }

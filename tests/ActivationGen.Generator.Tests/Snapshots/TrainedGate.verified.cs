@@ -243,7 +243,7 @@ namespace Users.Models
             TV product1 = dy * sigmoid0;
             TV tanhDerivative0 = global::ActivationGen.Simd.SingleMath.TanhDerivative(x);
             TV product2 = product1 * tanhDerivative0;
-            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), product2);
+            TV selected0 = TV.AndNot(product2, isGreaterOrEqual0);
             TV abs1 = global::ActivationGen.Simd.SingleMath.Abs(product0);
             TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(abs1, TV.Create(750f));
             TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(x);
@@ -251,7 +251,7 @@ namespace Users.Models
             TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
             TV product4 = product3 * sigmoidDerivative0;
             TV product5 = w * product4;
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0f), product5);
+            TV selected1 = TV.AndNot(product5, isGreaterOrEqual1);
             dx = selected0;
             dh = selected1;
         }
@@ -267,7 +267,7 @@ namespace Users.Models
             TV product1 = dy * sigmoid0;
             TV tanhDerivative0 = global::ActivationGen.Simd.SingleMath.TanhDerivative(x);
             TV product2 = product1 * tanhDerivative0;
-            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, TV.Create(0f), product2);
+            TV selected0 = TV.AndNot(product2, isGreaterOrEqual0);
             TV abs1 = global::ActivationGen.Simd.SingleMath.Abs(product0);
             TV isGreaterOrEqual1 = TV.GreaterThanOrEqual(abs1, TV.Create(750f));
             TV tanh0 = global::ActivationGen.Simd.SingleMath.Tanh(x);
@@ -275,9 +275,9 @@ namespace Users.Models
             TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
             TV product4 = product3 * sigmoidDerivative0;
             TV product5 = w * product4;
-            TV selected1 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0f), product5);
+            TV selected1 = TV.AndNot(product5, isGreaterOrEqual1);
             TV product6 = h * product4;
-            TV selected2 = TV.ConditionalSelect(isGreaterOrEqual1, TV.Create(0f), product6);
+            TV selected2 = TV.AndNot(product6, isGreaterOrEqual1);
             dx = selected0;
             dh = selected1;
             dw = selected2;

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace ActivationGen.Generator.Tests;
+
+/// <summary>
+/// Which span loop each kernel gets: a kernel of a few vector instructions a plain loop and a second copy of
+/// itself for the last vector (no per-vector flag in the hot loop); one that calls into the math library,
+/// or is long, a single copy (two would run the JIT out of locals). ActivationGen.Tests checks that both
+/// give the same values and sums (TailCountingTests, GeneratedKernelTests).
+/// </summary>
+public sealed partial class SpanLoopShapeTests
+{
+    [Theory]
+    [InlineData("max(x, 0)", "float x", true)]
+    [InlineData("x <= -3 ? 0 : (x >= 3 ? x : x * (x + 3) / 6)", "float x", true)]
+    [InlineData("x > 0 ? scale * x : a * x", "float x, [Param] float scale = 1, [Trainable] float a = 0.25f", true)]
+    [InlineData("abs(x) + sqrt(x * x + 1) - clamp(x, -1, 1) + sign(x)", "float x", true)]
+    [InlineData("x * sigmoid(x)", "float x", false)]
+    [InlineData("pow(x, p)", "float x, [Trainable] float p", false)]
+    public void SmallKernelsGetAPlainLoop_OthersOneCopy(string formula, string parameters, bool small)
+    {
+        var loops = RunMethods().Matches(Loops(formula, parameters));
+        Assert.True(loops.Count >= 2, $"{loops.Count} span loops found");
+        foreach (Match loop in loops)
+        {
+            // The backward of a small forward may itself be small or not (sigmoid's derivative calls the library): only the forward's shape is asserted exactly.
+            if (!loop.Groups["kernel"].Value.StartsWith("Forward", StringComparison.Ordinal) && !small)
+                continue;
+            bool plain = loop.Value.Contains("; i < last; i += width", StringComparison.Ordinal);
+            Assert.True(plain == small, $"Run{loop.Groups["kernel"].Value} of {formula}: expected {(small ? "a plain loop" : "one copy")}\n{loop.Value}");
+            Assert.Equal(small, !loop.Value.Contains("bool isLast", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ALongChainOfCheapInstructionsKeepsOneCopy()
+    {
+        string formula = string.Join(" + ", Enumerable.Range(1, 40).Select(i => $"{i} * max(x, {i})"));
+        string source = Loops(formula, "float x");
+        Assert.Contains("bool isLast", RunMethods().Match(source).Value, StringComparison.Ordinal);
+    }
+
+    private static string Loops(string formula, string parameters)
+    {
+        var outcome = GeneratorHarness.Run($$"""
+            using ActivationGen;
+
+            public static partial class Shapes
+            {
+                [Activation("{{formula}}")]
+                public static partial float F({{parameters}});
+            }
+            """);
+        Assert.Empty(outcome.Diagnostics);
+        return Assert.Single(outcome.Sources).Value;
+    }
+
+    // A member ends at the blank line before the next one.
+    [GeneratedRegex(@"public static void Run(?<kernel>\w+)<TV>\(.*?\n\n", RegexOptions.Singleline)]
+    private static partial Regex RunMethods();
+}
