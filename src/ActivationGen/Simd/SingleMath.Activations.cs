@@ -30,7 +30,7 @@ public static partial class SingleMath
         TV n = shifted - TV.Create(ShifterPlusBias);
         TV h = TV.MultiplyAdd(n, TV.Create(-Ln2Lo / 2), TV.MultiplyAdd(n, TV.Create(-Ln2Hi / 2), c));
         TV large = TV.Create(1f) - TV.Create(2f) / TV.MultiplyAdd(ExpOfTwice(h), TV.ShiftLeftBits(shifted, 23), TV.Create(1f));
-        TV magnitude = TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.5493f)), small, large);
+        TV magnitude = TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.54930615f)), small, large);
         return TV.Or(magnitude, TV.And(x, TV.CreateBits(SignBit)));
     }
 
