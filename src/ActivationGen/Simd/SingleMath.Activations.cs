@@ -6,23 +6,44 @@ public static partial class SingleMath
 {
     private const uint SignBit = 0x8000_0000;
 
+    // The exp shifter plus the exponent bias: the sum's low bits hold 127 + n, so shifting it left by 23 gives 2^n.
+    private const float ShifterPlusBias = 12583039f;
+
     /// <summary>Hyperbolic tangent; saturates to ±1 without NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Tanh<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         TV ax = TV.Abs(x);
         // Below atanh(1/2) an odd polynomial avoids the cancellation in 1 − 2/(e^2x + 1):
-        // x + x³ Q(x²), Q a degree-4 Chebyshev fit (relative error 6e-8 in Q).
-        TV s = x * x;
+        // x + x³ Q(x²), Q a degree-4 Chebyshev fit (relative error 6e-8 in Q). On |x|, so that −0 keeps its sign.
+        TV s = ax * ax;
         TV q = TV.MultiplyAdd(TV.Create(-0.00661022774875164f), s, TV.Create(0.021309388801455498f));
         q = TV.MultiplyAdd(q, s, TV.Create(-0.05390942841768265f));
         q = TV.MultiplyAdd(q, s, TV.Create(0.13333113491535187f));
         q = TV.MultiplyAdd(q, s, TV.Create(-0.3333333134651184f));
-        TV small = TV.MultiplyAdd(q, s * x, x);
-        // Beyond |x| = 10 the result rounds to ±1; the clamp (constant first, so NaN survives) is Exp's only one.
-        TV large = TV.Create(1f) - TV.Create(2f) / (ExpTabledOfClamped(TV.MinNative(TV.Create(20f), ax + ax)) + TV.Create(1f));
-        large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
-        return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.5493f)), small, large);
+        TV small = TV.MultiplyAdd(q, s * ax, ax);
+        // e^2c = 2^n e^2h with c = min(|x|, 10) (beyond 10 the result rounds to 1; constant first, so NaN survives)
+        // and h = c − n ln2/2: the doubling lives in the constants (exact scalings), and 2^n, n ≤ 29, is normal, so
+        // one shift builds it on every ISA.
+        TV c = TV.MinNative(TV.Create(10f), ax);
+        TV shifted = TV.MultiplyAdd(c, TV.Create(2 * Log2E), TV.Create(ShifterPlusBias));
+        TV n = shifted - TV.Create(ShifterPlusBias);
+        TV h = TV.MultiplyAdd(n, TV.Create(-Ln2Lo / 2), TV.MultiplyAdd(n, TV.Create(-Ln2Hi / 2), c));
+        TV large = TV.Create(1f) - TV.Create(2f) / TV.MultiplyAdd(ExpOfTwice(h), TV.ShiftLeftBits(shifted, 23), TV.Create(1f));
+        TV magnitude = TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.54930615f)), small, large);
+        return TV.Or(magnitude, TV.And(x, TV.CreateBits(SignBit)));
+    }
+
+    /// <summary>e^2h for |h| ≤ ln 2 / 4: <see cref="ExpReduced{TV}"/>'s polynomial at r = 2h, each coefficient scaled by its power of two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpOfTwice<TV>(TV h) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        TV p = TV.MultiplyAdd(TV.Create(64 * 0.0013926175888627768f), h, TV.Create(32 * 0.008363173343241215f));
+        p = TV.MultiplyAdd(p, h, TV.Create(16 * 0.041666556149721146f));
+        p = TV.MultiplyAdd(p, h, TV.Create(8 * 0.16666577756404877f));
+        p = TV.MultiplyAdd(p, h, TV.Create(2f));
+        p = TV.MultiplyAdd(p, h, TV.Create(2f));
+        return TV.MultiplyAdd(p, h, TV.Create(1f));
     }
 
     /// <summary>1 / (1 + e^−x), without overflow for any x.</summary>

@@ -42,21 +42,15 @@ public static partial class SingleMath
         => ExpOfClamped(TV.MaxNative(TV.Create(-110f), x));
 
     /// <summary>
-    /// e^x for x ≤ 89 or NaN, for sigmoid, tanh, softplus and their derivatives: 1.02 ulp on AVX-512 (where it takes
+    /// e^x for x ≤ 89 or NaN, for sigmoid, softplus, tanh∘softplus and the derivatives of these and of tanh: 1.02 ulp on AVX-512 (where it takes
     /// a table), the 0.93 ulp of <see cref="ExpUpTo89{TV}"/> elsewhere. Erf, erfc and the Gaussians keep the latter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpTabledUpTo89<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        // Each arm calls its exp directly, one inline level fewer than through ExpTabledOfClamped (the JIT's locals).
+        // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds.
         => Avx512F.VL.IsSupported
             ? ExpSixteenths(TV.MaxNative(TV.Create(-110f), x))
             : ExpOfClamped(TV.MaxNative(TV.Create(-110f), x));
-
-    /// <summary>e^x for x in [−110, 89] or NaN; see <see cref="ExpTabledUpTo89{TV}"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ExpTabledOfClamped<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds.
-        => Avx512F.VL.IsSupported ? ExpSixteenths(x) : ExpOfClamped(x);
 
     /// <summary>e^x for x in [−110, 89] or NaN, where the permute and vscalef are native (AVX-512).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
