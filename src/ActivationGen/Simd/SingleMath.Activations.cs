@@ -30,7 +30,7 @@ public static partial class SingleMath
     public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
-        TV e = ExpUpTo89(NegativeAbs(x));
+        TV e = ExpUpTo20(NegativeAbs(x));
         TV numerator = TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Create(0f)), TV.Create(1f), e);
         return numerator / (TV.Create(1f) + e);
     }
@@ -39,7 +39,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
         // The native max (NaN kept: constant first) is enough, as NaN and ±0 give the same sum either way.
-        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpUpTo89(NegativeAbs(x)));
+        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpUpTo20(NegativeAbs(x)));
 
     /// <summary>
     /// tanh(softplus(x)), the core of mish: n / (n + 2) with n = e^x (e^x + 2). One exp and one division instead
@@ -48,8 +48,8 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TanhSoftplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        // Above 20 the ratio rounds to 1; the clamps (native, constants first so NaN survives) keep n finite.
-        TV e = ExpOfClamped(TV.MaxNative(TV.Create(-110f), TV.MinNative(TV.Create(20f), x)));
+        // Above 20 the ratio rounds to 1; the clamp (native, constant first so NaN survives) keeps n finite.
+        TV e = ExpUpTo20(TV.MinNative(TV.Create(20f), x));
         TV n = e * (e + TV.Create(2f));
         return n / (n + TV.Create(2f));
     }
