@@ -51,7 +51,7 @@ public static partial class SingleMath
     public static TV Sigmoid<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps full relative accuracy.
-        TV e = ExpTabledUpTo89(NegativeAbs(x));
+        TV e = ExpTabledUpTo20(NegativeAbs(x));
         // The sign bit smeared over the lane is the mask of x < 0 (and of −0, where both forms give 1/2): one shift
         // instead of a comparison, which on AVX-512 also needs its mask moved from k to a vector.
         TV negative = TV.ShiftRightArithmeticBits(x, 31);
@@ -62,7 +62,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Softplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
         // The native max (NaN kept: constant first) is enough, as NaN and ±0 give the same sum either way.
-        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpTabledUpTo89(NegativeAbs(x)));
+        => TV.MaxNative(TV.Create(0f), x) + Log1pOfUnit(ExpTabledUpTo20(NegativeAbs(x)));
 
     /// <summary>
     /// tanh(softplus(x)), the core of mish: n / (n + 2) with n = e^x (e^x + 2). One exp and one division instead
@@ -71,8 +71,8 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TanhSoftplus<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        // Above 20 the ratio rounds to 1; the clamps (native, constants first so NaN survives) keep n finite.
-        TV e = ExpTabledUpTo89(TV.MinNative(TV.Create(20f), x));
+        // Above 20 the ratio rounds to 1; the clamp (native, constant first so NaN survives) keeps n finite.
+        TV e = ExpTabledUpTo20(TV.MinNative(TV.Create(20f), x));
         TV n = e * (e + TV.Create(2f));
         return n / (n + TV.Create(2f));
     }

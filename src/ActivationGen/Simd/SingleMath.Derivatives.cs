@@ -8,7 +8,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV SigmoidDerivative<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV w = ExpTabledUpTo89(NegativeAbs(x));
+        TV w = ExpTabledUpTo20(NegativeAbs(x));
         TV d = TV.Create(1f) + w;
         return w / (d * d);
     }
@@ -17,8 +17,8 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TanhDerivative<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV ax = TV.Abs(x);
-        TV w = ExpTabledUpTo89(-(ax + ax));
+        // −|2x| as an add and an or (−(|x| + |x|) took three operations); x + x is exact.
+        TV w = ExpTabledUpTo20(NegativeAbs(x + x));
         TV d = TV.Create(1f) + w;
         return TV.Create(4f) * w / (d * d);
     }
@@ -30,7 +30,7 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TanhSoftplusDerivative<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV w = ExpTabledUpTo89(NegativeAbs(x));
+        TV w = ExpTabledUpTo20(NegativeAbs(x));
         TV negative = TV.LessThan(x, TV.Create(0f));
         TV two = TV.Create(2f);
         TV numerator = TV.Create(4f) * TV.ConditionalSelect(negative, w, w * w) * (TV.Create(1f) + w);
@@ -59,6 +59,6 @@ public static partial class SingleMath
         TV low = ax - high;
         TV r = TV.Create(c) * ((ax + high) * low);
         TV series = TV.MultiplyAdd(TV.MultiplyAdd(TV.MultiplyAdd(TV.MultiplyAdd(TV.Create(1f / 24), r, TV.Create(-1f / 6)), r, TV.Create(0.5f)), r, TV.Create(-1f)), r, TV.Create(1f));
-        return ExpUpTo89(-(TV.Create(c) * (high * high))) * series;
+        return ExpUpTo20(TV.Create(-c) * (high * high)) * series;
     }
 }

@@ -26,8 +26,8 @@ public static partial class SingleMath
         q = TV.MultiplyAdd(q, t, TV.Create(-0.6330826282501221f));
         q = TV.MultiplyAdd(q, t, TV.Create(-1.129683256149292f));
         q = TV.MultiplyAdd(q, t, TV.Create(0.00021420854318421334f));
-        // Q ≤ 0.0003 on [0, 4], so Exp's upper clamp is not needed.
-        TV large = TV.Create(1f) - ExpUpTo89(q);
+        // Q ≤ 0.0003 on [0, 4], so no upper clamp is needed.
+        TV large = TV.Create(1f) - ExpUpTo20(q);
         large = TV.Or(large, TV.And(x, TV.CreateBits(SignBit)));
         return TV.ConditionalSelect(TV.LessThan(ax, TV.Create(0.9f)), small, large);
     }

@@ -16,6 +16,9 @@ public static partial class SingleMath
     private const uint ShifterBits = 0x4B40_0000;
     // The shifter plus 254 (two exponent biases): see Exp.
     private const float BiasedShifter = 12583166f;
+    // The shifter plus 127 + 64 (the bias of 2^(n + 64)) and 2^−64: see ExpOfModerate.
+    private const float ModerateShifter = 12583103f;
+    private const float TwoToMinus64 = 1f / 18446744073709551616f;
 
     // 1.5 * 2^19: adding it rounds to a multiple of 1/16, whose sixteenths then sit in the low four mantissa bits.
     private const float SixteenthsShifter = 786432f;
@@ -36,21 +39,23 @@ public static partial class SingleMath
         // The clamp (constants first, so NaN survives) only keeps r and n in range for huge and infinite x.
         => ExpOfClamped(TV.MinNative(TV.Create(89f), TV.MaxNative(TV.Create(-110f), x)));
 
-    /// <summary>e^x for x ≤ 89 or NaN (e^−|x| of sigmoid and softplus, erf's tail): one clamp fewer than <see cref="Exp{TV}"/>.</summary>
+    /// <summary>e^x for x ≤ 89 or NaN: one clamp fewer than <see cref="Exp{TV}"/> (with AVX-512, the Gaussians' and erf's exp: see <see cref="ExpUpTo20{TV}"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpUpTo89<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
         => ExpOfClamped(TV.MaxNative(TV.Create(-110f), x));
 
     /// <summary>
-    /// e^x for x ≤ 89 or NaN, for sigmoid, softplus, tanh∘softplus and the derivatives of these and of tanh: 1.02 ulp on AVX-512 (where it takes
-    /// a table), the 0.93 ulp of <see cref="ExpUpTo89{TV}"/> elsewhere. Erf, erfc and the Gaussians keep the latter.
+    /// e^x for x ≤ 20 or NaN, for sigmoid, softplus, tanh∘softplus and the derivatives of these and of tanh. With
+    /// AVX-512 it takes a table (1.02 ulp against <see cref="ExpUpTo89{TV}"/>'s 0.93, three FMAs fewer); elsewhere it is
+    /// <see cref="ExpUpTo20{TV}"/>'s one-factor form. Erf, erfc and the Gaussians keep the untabled exp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ExpTabledUpTo89<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds.
+    private static TV ExpTabledUpTo20<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds; each
+        // arm calls its exp directly (one inline level fewer: the JIT's locals).
         => Avx512F.VL.IsSupported
             ? ExpSixteenths(TV.MaxNative(TV.Create(-110f), x))
-            : ExpOfClamped(TV.MaxNative(TV.Create(-110f), x));
+            : ExpOfModerate(TV.MaxNative(TV.Create(-110f), x));
 
     /// <summary>e^x for x in [−110, 89] or NaN, where the permute and vscalef are native (AVX-512).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -100,6 +105,42 @@ public static partial class SingleMath
         TV low = TV.ShiftLeftBits(half, 23);
         TV high = TV.ShiftLeftBits(TV.SubtractBits(t, half), 23);
         return ExpReduced(r) * low * high;
+    }
+
+    /// <summary>
+    /// e^x for x ≤ 20 or NaN (the Gaussians' and erf's tail; the sigmoid family's form without AVX-512): as
+    /// <see cref="ExpUpTo89{TV}"/>, bit for bit, but without AVX-512 2^n is one factor instead of two.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpUpTo20<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+        // The ISA check, not a property, so that the importer folds it and imports one arm (see ExpOfClamped).
+        => Avx512F.VL.IsSupported ? ExpUpTo89(x) : ExpOfModerate(TV.MaxNative(TV.Create(-110f), x));
+
+    /// <summary>e^x for x in [−110, 43] or NaN, without vscalef: 4 operations fewer than <see cref="ExpOfClamped{TV}"/>'s exponent-field path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpOfModerate<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        // Over this range n + 64 is a normal exponent ([−95, 127]), so 2^n is applied as the one factor 2^(n + 64),
+        // the shift of t's low bits (which hold n + 127 + 64) into the exponent field, and a polynomial scaled by
+        // 2^−64. Every step of that polynomial is the unscaled one's times 2^−64 exactly (its values stay normal),
+        // so the product is 2^n·e^r rounded once, subnormal results included: ExpOfClamped's result, bit for bit.
+        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(ModerateShifter));
+        TV nf = t - TV.Create(ModerateShifter);
+        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
+        r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+        return ExpReducedTimes2ToMinus64(r) * TV.ShiftLeftBits(t, 23);
+    }
+
+    /// <summary><see cref="ExpReduced{TV}"/> with every coefficient times 2^−64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpReducedTimes2ToMinus64<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f * TwoToMinus64), r, TV.Create(0.008363173343241215f * TwoToMinus64));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f * TwoToMinus64));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f * TwoToMinus64));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.5f * TwoToMinus64));
+        p = TV.MultiplyAdd(p, r, TV.Create(TwoToMinus64));
+        return TV.MultiplyAdd(p, r, TV.Create(TwoToMinus64));
     }
 
     /// <summary>e^x − 1, accurate near zero; −1 below about −17, +∞ above about 88.72.</summary>
