@@ -38,9 +38,9 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpOfTwice<TV>(TV h) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV p = TV.MultiplyAdd(TV.Create(64 * 0.0013926175888627768f), h, TV.Create(32 * 0.008363173343241215f));
-        p = TV.MultiplyAdd(p, h, TV.Create(16 * 0.041666556149721146f));
-        p = TV.MultiplyAdd(p, h, TV.Create(8 * 0.16666577756404877f));
+        TV p = TV.MultiplyAdd(TV.Create(64 * ExpP6), h, TV.Create(32 * ExpP5));
+        p = TV.MultiplyAdd(p, h, TV.Create(16 * ExpP4));
+        p = TV.MultiplyAdd(p, h, TV.Create(8 * ExpP3));
         p = TV.MultiplyAdd(p, h, TV.Create(2f));
         p = TV.MultiplyAdd(p, h, TV.Create(2f));
         return TV.MultiplyAdd(p, h, TV.Create(1f));

@@ -112,9 +112,9 @@ public static partial class SingleMath
         }
         r = TV.MultiplyAdd(n, TV.Create(Ln2Lo / c), r);
         float m = -c, m2 = m * m, m3 = m2 * m, m4 = m2 * m2, m5 = m4 * m, m6 = m3 * m3;
-        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f * m6), r, TV.Create(0.008363173343241215f * m5));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f * m4));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f * m3));
+        TV p = TV.MultiplyAdd(TV.Create(ExpP6 * m6), r, TV.Create(ExpP5 * m5));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4 * m4));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3 * m3));
         p = TV.MultiplyAdd(p, r, TV.Create(0.5f * m2));
         p = TV.MultiplyAdd(p, r, TV.Create(m));
         TV scaled = numerator * TV.ShiftLeftBits(t, 23);

@@ -11,6 +11,12 @@ public static partial class SingleMath
     // x - n ln 2 then loses nothing whether or not MultiplyAdd is fused.
     private const float Ln2Hi = 0.693359375f;
     private const float Ln2Lo = -2.12194440e-4f;
+    // e^r = 1 + r + r²(½ + r(ExpP3 + r(ExpP4 + r(ExpP5 + r·ExpP6)))) on |r| ≤ ln 2 / 2, a Chebyshev fit. One copy of
+    // the coefficients for every exp here, Erfc's and Tanh's scaled forms included (scaling by 2^k is exact).
+    private const float ExpP6 = 0.0013926175888627768f;
+    private const float ExpP5 = 0.008363173343241215f;
+    private const float ExpP4 = 0.041666556149721146f;
+    private const float ExpP3 = 0.16666577756404877f;
     // 1.5 * 2^23: adding it rounds to an integer, which then sits in the low mantissa bits of the sum.
     private const float Shifter = 12582912f;
     private const uint ShifterBits = 0x4B40_0000;
@@ -135,9 +141,9 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpReducedTimes2ToMinus64<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f * TwoToMinus64), r, TV.Create(0.008363173343241215f * TwoToMinus64));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f * TwoToMinus64));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f * TwoToMinus64));
+        TV p = TV.MultiplyAdd(TV.Create(ExpP6 * TwoToMinus64), r, TV.Create(ExpP5 * TwoToMinus64));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4 * TwoToMinus64));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3 * TwoToMinus64));
         p = TV.MultiplyAdd(p, r, TV.Create(0.5f * TwoToMinus64));
         p = TV.MultiplyAdd(p, r, TV.Create(TwoToMinus64));
         return TV.MultiplyAdd(p, r, TV.Create(TwoToMinus64));
@@ -176,9 +182,9 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Expm1Reduced<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f), r, TV.Create(0.008363173343241215f));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f));
+        TV p = TV.MultiplyAdd(TV.Create(ExpP6), r, TV.Create(ExpP5));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3));
         p = TV.MultiplyAdd(p, r, TV.Create(0.5f));
         return TV.MultiplyAdd(p, r * r, r);
     }
@@ -187,9 +193,9 @@ public static partial class SingleMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpReduced<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV p = TV.MultiplyAdd(TV.Create(0.0013926175888627768f), r, TV.Create(0.008363173343241215f));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.041666556149721146f));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.16666577756404877f));
+        TV p = TV.MultiplyAdd(TV.Create(ExpP6), r, TV.Create(ExpP5));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3));
         p = TV.MultiplyAdd(p, r, TV.Create(0.5f));
         p = TV.MultiplyAdd(p, r, TV.Create(1f));
         return TV.MultiplyAdd(p, r, TV.Create(1f));
