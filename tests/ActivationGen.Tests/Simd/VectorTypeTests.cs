@@ -46,6 +46,29 @@ public sealed class VectorTypeTests
         Assert.False(Vec512<double>.IsLookupSixteenNative);
     }
 
+    /// <summary>
+    /// The vector math branches on ISA checks the JIT's importer folds, not on these properties (a property call
+    /// imports both arms and runs large kernels out of JIT locals; Simd README, "Locals"). Each such check stands for
+    /// a property at every width, so the two must agree.
+    /// </summary>
+    [Fact]
+    public void TheMathsIsaChecksAreTheProperties()
+    {
+        bool fused = Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+        bool scaleB = Avx512F.VL.IsSupported;
+        Assert.Equal(fused, Vec1<float>.IsMultiplyAddFused);
+        Assert.Equal(fused, Vec128<double>.IsMultiplyAddFused);
+        Assert.Equal(fused, Vec256<float>.IsMultiplyAddFused);
+        Assert.Equal(fused, Vec512<double>.IsMultiplyAddFused);
+        Assert.Equal(scaleB, Vec1<float>.IsScaleBNative);
+        Assert.Equal(scaleB, Vec128<double>.IsScaleBNative);
+        Assert.Equal(scaleB, Vec256<float>.IsScaleBNative);
+        Assert.Equal(scaleB, Vec512<double>.IsScaleBNative);
+        // SingleMath's tabled exp stands for IsLookupSixteenNative && IsScaleBNative.
+        Assert.Equal(scaleB, Vec512<float>.IsLookupSixteenNative && Vec512<float>.IsScaleBNative);
+        Assert.Equal(scaleB, Vec1<float>.IsLookupSixteenNative && Vec1<float>.IsScaleBNative);
+    }
+
     /// <summary>Each lane reads entry (its bit pattern's low four bits), whatever the higher bits hold: the permute (where native) and the lane loop.</summary>
     private static void CheckLookupSixteen<TV, T>()
         where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
