@@ -5,9 +5,10 @@
     python3 samples/ActivationGen.Probe/cost_model.py                           # the widest class this host has
     DOTNET_EnableAVX512=0 python3 samples/ActivationGen.Probe/cost_model.py     # the AVX2 class on an AVX-512 host
 
-Runs the probe's `bounds` (vector FMA/add throughput, CopyTo bandwidth) and `kernels` (every catalog kernel in L1
-and at 16M, minimum of many runs) under DOTNET_JitDisasm, counts each hot loop's instructions with count_ops.py,
-and prints per kernel: instructions per element, the compute bound they imply at the measured issue rate, the
+Runs the probe's `bounds` (vector FMA/add, division and square-root throughput, CopyTo bandwidth) and `kernels`
+(every catalog kernel in L1 and at 16M, minimum of many runs) under DOTNET_JitDisasm, counts each hot loop's
+instructions with count_ops.py, and prints per kernel: instructions per element, the compute bound they imply
+(the larger of the arithmetic at the measured issue rate and the divisions and roots at the divider's), the
 memory bound (CopyTo's time per element scaled by the streams: 2 forward, 3 backward), and the fraction of the
 binding bound that the measured time reaches.
 """
@@ -34,6 +35,9 @@ def main():
     lanes = 16 if wide else 8
     pattern = r"FMA zmm: ([\d.]+)" if wide else r"FMA ymm: ([\d.]+)"
     per_instruction = float(re.search(pattern, bounds).group(1))
+    width = "zmm" if wide else "ymm"
+    per_division = float(re.search(rf"divide {width}: ([\d.]+)", bounds).group(1))
+    per_root = float(re.search(rf"sqrt {width}: ([\d.]+)", bounds).group(1))
     copy = float(re.search(r"CopyTo 16M: ([\d.]+)", bounds).group(1))
     with tempfile.TemporaryDirectory() as temp:
         listing = os.path.join(temp, "kernels.asm")
@@ -55,9 +59,10 @@ def main():
             times[cells[0]] = cells[1:]
     print(header.lstrip("# "))
     print(f"Issue rate: {per_instruction:.3f} ns per {lanes * 32}-bit vector instruction (10 independent FMA chains); "
+          f"divider: {per_division:.3f} ns per division, {per_root:.3f} per square root (10 independent chains each); "
           f"CopyTo at 16M: {copy:.3f} ns/element.")
     print()
-    print("| kernel | instructions/element (of which memory) | divisions/vector | compute bound ns/el | L1 ns/el | of compute bound | "
+    print("| kernel | instructions/element (of which memory) | divisions, roots/vector | compute bound ns/el | L1 ns/el | of compute bound | "
           "memory bound ns/el | 16M ns/el | bound at 16M | of that bound |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in sorted(times):
@@ -68,12 +73,15 @@ def main():
             if c is None or l1 == "—":
                 continue
             arithmetic = c["vector"] - c["memory"]
-            compute = arithmetic * per_instruction / lanes
+            issue = arithmetic * per_instruction / lanes
+            divider = (c["divide"] * per_division + c["sqrt"] * per_root) / lanes
+            compute = max(issue, divider)
             memory = copy * streams / 2
             l1v, bigv = float(l1), float(big)
-            binding = "memory" if memory >= compute else "compute"
+            binding = "memory" if memory >= compute else ("divider" if divider > issue else "compute")
             bound = max(memory, compute)
-            print(f"| {name} {member} | {c['vector'] / lanes:.2f} ({c['memory'] / lanes:.2f}) | {c['divide']} | {compute:.3f} | {l1v:.3f} | "
+            dividers = f"{c['divide']}, {c['sqrt']}" if c["sqrt"] else f"{c['divide']}"
+            print(f"| {name} {member} | {c['vector'] / lanes:.2f} ({c['memory'] / lanes:.2f}) | {dividers} | {compute:.3f}{' (divider)' if divider > issue else ''} | {l1v:.3f} | "
                   f"{compute / l1v:.0%} | {memory:.3f} | {bigv:.3f} | {binding} | {bound / bigv:.0%} |")
 
 

@@ -61,7 +61,7 @@ def loop_counts(body):
                 last = position[name] if last is None else max(last, position[name])
     if first is None:
         return None
-    counts = {"vector": 0, "memory": 0, "divide": 0}
+    counts = {"vector": 0, "memory": 0, "divide": 0, "sqrt": 0}
     for name in order[first:last + 1]:
         for line in blocks[name]:
             mnemonic = INSTRUCTION.match(line).group(1)
@@ -70,16 +70,18 @@ def loop_counts(body):
             counts["vector"] += 1
             if mnemonic.startswith(("vmovups", "vbroadcast", "vmovaps")) and "ptr" in line:
                 counts["memory"] += 1
-            if mnemonic.startswith(("vdiv", "vsqrt")):
+            if mnemonic.startswith("vdiv"):
                 counts["divide"] += 1
+            if mnemonic.startswith("vsqrt"):
+                counts["sqrt"] += 1
     return counts
 
 
 def main():
     with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
         lines = f.read().splitlines()
-    print("| kernel | lanes | vector instructions per vector | of which memory | divisions/roots | arithmetic per element |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| kernel | lanes | vector instructions per vector | of which memory | divisions | square roots | arithmetic per element |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     seen = set()
     for method in methods(lines):
         key = (method["name"], method["member"], method["lanes"])
@@ -88,7 +90,7 @@ def main():
             continue
         seen.add(key)
         arithmetic = counts["vector"] - counts["memory"]
-        print(f"| {method['name']} {method['member'][3:]} | {method['lanes']} | {counts['vector']} | {counts['memory']} | {counts['divide']} | "
+        print(f"| {method['name']} {method['member'][3:]} | {method['lanes']} | {counts['vector']} | {counts['memory']} | {counts['divide']} | {counts['sqrt']} | "
               f"{arithmetic / method['lanes']:.2f} |")
 
 
