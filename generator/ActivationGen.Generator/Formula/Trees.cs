@@ -80,6 +80,11 @@ internal static class Trees
         if (IsOne(b)) return a;
         if (a is Num x && b is Num y) return Num(x.Value / y.Value);
         if (IsGated(a)) return Distribute((Apply)a, e => Divide(e, b));
+        // a/2^k and a·2^−k are the same one rounding of the same value for every a (±0, ∞, NaN and subnormal
+        // results included) while 2^±k is normal in float, and a multiply leaves the divider free: Squareplus's b/4
+        // was one of the three divisions and roots per vector its forward kernel waited on.
+        if (b is Num d && IsPowerOfTwo(d.Value) && Math.Abs(d.Value) >= MinNormalSingle && Math.Abs(1 / d.Value) >= MinNormalSingle)
+            return Multiply(a, Num(1 / d.Value));
         return Make(Op.Divide, a, b);
     }
 
@@ -167,11 +172,13 @@ internal static class Trees
         _ => throw new System.InvalidOperationException("ActivationGen internal error: cannot distribute over " + gated.Op),
     };
 
+    private const double MinNormalSingle = 1.1754943508222875e-38;
+
     /// <summary>Whether c·d is exact and normal: one of them a power of two, the product within float's normal range.</summary>
     private static bool ExactProduct(double c, double d)
     {
         double p = Math.Abs(c * d);
-        return (IsPowerOfTwo(c) || IsPowerOfTwo(d)) && p >= 1.1754943508222875e-38 && p <= 3.4028234663852886e38;
+        return (IsPowerOfTwo(c) || IsPowerOfTwo(d)) && p >= MinNormalSingle && p <= 3.4028234663852886e38;
     }
 
     /// <summary>Functions whose value is at most 2 in magnitude (or NaN).</summary>

@@ -22,7 +22,7 @@ public sealed class SimplificationTests
     [
         "x + 0", "x - 0", "0 - x", "x - x", "0 * x", "0 / x", "x * 1", "x / 1", "-1 * x", "2 * (3 * x)", "3 * (5 * x)",
         "0.5x * 2y", "0.5x * 2sigmoid(y)", "x ^ 0.5", "x ^ 1", "x ^ 0", "x <= x ? 1 : 2", "x < x ? 1 : 2", "x == x ? 1 : 2", "-(x - y)",
-        "x + -y", "x - -y", "x * -y", "1e300 * (1e300 * x)",
+        "x + -y", "x - -y", "x * -y", "1e300 * (1e300 * x)", "x / 4", "x / -0.5", "x / 3", "x / 2^127",
     ];
 
     [Theory]
@@ -58,6 +58,12 @@ public sealed class SimplificationTests
         "0 / x" => (Trees.Divide(Trees.Zero, X), Literal(Op.Divide, N(0), X), false),
         "x * 1" => (Trees.Multiply(X, Trees.One), Literal(Op.Multiply, X, N(1)), true),
         "x / 1" => (Trees.Divide(X, Trees.One), Literal(Op.Divide, X, N(1)), true),
+        // A power of two whose reciprocal is normal in float divides as it multiplies: the divider stays free.
+        "x / 4" => (Trees.Divide(X, N(4)), Literal(Op.Divide, X, N(4)), true),
+        "x / -0.5" => (Trees.Divide(X, N(-0.5)), Literal(Op.Divide, X, N(-0.5)), true),
+        "x / 3" => (Trees.Divide(X, N(3)), Literal(Op.Divide, X, N(3)), false),
+        // 2^−127 is subnormal in float: the float kernel's constant would not be exact.
+        "x / 2^127" => (Trees.Divide(X, N(Math.Pow(2, 127))), Literal(Op.Divide, X, N(Math.Pow(2, 127))), false),
         "-1 * x" => (Trees.Multiply(N(-1), X), Literal(Op.Multiply, N(-1), X), true),
         "2 * (3 * x)" => (Trees.Multiply(N(2), Trees.Multiply(N(3), X)), Literal(Op.Multiply, N(2), Literal(Op.Multiply, N(3), X)), true),
         // 15 is not 3·5 after rounding in general, and neither is a power of two: left alone.
