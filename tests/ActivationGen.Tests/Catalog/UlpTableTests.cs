@@ -36,15 +36,15 @@ public sealed class UlpTableTests(ITestOutputHelper output)
         ["Celu"] = (2, 2, 1, 1),
         // Gelu (one fused x·Φ(x), the exp's power of two applied last, so no digits are lost where Φ alone is
         // subnormal): forward 4.02 at −0.031 on the grid, but 5.39 at −0.0652 over every float, with or without a
-        // fused multiply-add: a few hundred scattered floats of −0.14 < x < −0.0156, where the result is about x/2
-        // and the roundings of e^(−a²/2)·a·R(a) add up (4.2 before the audit). Within 4 from −1 down (GeluTailTests).
+        // fused multiply-add and with either exp: a few hundred scattered floats of −0.14 < x < −0.0156, the fit R and
+        // the roundings of e^(−a²/2)·a·R(a) (4.2 before the audit). Within 4 from −1 down (GeluTailTests).
         // Its backward maximum is at the root of f' (x = −0.7518), where any rounding is many ulp of a value near 0
         // (mixed 1.75): the float nearest the root sets it, 1.5e7 over every float (2e4 on the grid). The same for
         // every backward maximum below at a root of f' (GeluTanh −0.752, Silu/Swish −1.278, Mish −1.192).
         ["Gelu"] = (5.5, 2e7, 1, 2),
         // GeluTanh forward: e^(2u) with u = √(2/π)(x + 0.044715x³) rounded, the reference's u exact.
-        // Mixed 2.08 forward (x = 2.016) and 2.15 backward (x = 1.694) over every float, where x ∈ [1, 2] doubles
-        // σ(2u)'s rounding in [0.5, 1) into a result of [1, 2) (2 before the audit; a handful of floats exceed it).
+        // Mixed 2.08 forward (x = 2.016) and 2.15 backward (x = 1.694) over every float: for x in [1, 2] the result
+        // x·σ(2u) ≥ 1 takes σ's error whole plus its own rounding (2 before the audit; a handful of floats exceed it).
         ["GeluTanh"] = (300, 3e7, 2.2, 2.3),
         // Silu, Swish, Mish forward: x·σ(x) where σ(x) is subnormal (x < −87), so σ carries fewer digits.
         // Silu and Swish backward over every float: 1.6e7 at −1.278465 on AVX-512, 8.0e7 on the AVX2 class; Mish's
