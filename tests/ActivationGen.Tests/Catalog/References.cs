@@ -115,7 +115,20 @@ internal static class References
     }
 
     public static double Snake(double x, double a) => x + Math.Sin(a * x) * Math.Sin(a * x) / a;
-    public static double SnakeD(double x, double a) => 1 + Math.Sin(2 * a * x);
+    // 1 + sin(2t), t = a·x, as 2·sin²(d) with d = t − m·π/4 the distance to the nearest root, m = 4k − 1: near a
+    // root, 1 + sin(2t) in double cancels to noise or to exactly 0 where the float kernel's result is ~1e-8 (the
+    // exhaustive audit measured 4.3e37 ulp against that 0). π/4 in three parts, the first two of 24 bits so that
+    // m times each is exact while |t| < 1e8 (beyond, outside every measured range, the plain form).
+    public static double SnakeD(double x, double a)
+    {
+        double t = a * x;
+        if (Math.Abs(t) >= 1e8)
+            return 1 + Math.Sin(2 * t);
+        double m = 4 * Math.Round((t + Math.PI / 4) / Math.PI) - 1;
+        double s = Math.Sin(t - m * PiOver4High - m * PiOver4Middle - m * PiOver4Low);
+        return 2 * s * s;
+    }
+    private const double PiOver4High = 0.7853981852531433, PiOver4Middle = -2.1855694143368964e-08, PiOver4Low = -8.575622497214414e-16;
     public static double SnakeDA(double x, double a) => x * Math.Sin(2 * a * x) / a - Math.Sin(a * x) * Math.Sin(a * x) / (a * a);
 
     public static double ScaledTanh(double x) => 1.7159 * Math.Tanh(2 * x / 3);
