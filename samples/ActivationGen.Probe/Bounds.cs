@@ -51,6 +51,9 @@ internal static class Bounds
         Console.WriteLine($"{name}: {perOp:F4} ns per instruction, {perOp / lanes:F4} ns per element-operation (min of 200)");
     }
 
+    // One method per width on the raw vector types: a generic body over IVector (Vec512/Vec256) measured 2.4× slower
+    // (0.31 against 0.13 ns per FMA), since the JIT keeps the ten wrapped chains on the stack, so the bound it
+    // reports would be the wrapper's, not the host's.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static float Fma512(int n)
     {

@@ -41,12 +41,7 @@ public sealed class UlpPeakTests(ITestOutputHelper output)
     [MemberData(nameof(Peaks))]
     public void EveryFloatOfThePeak(string name, bool backward, float lo, float hi)
     {
-        int first = BitConverter.SingleToInt32Bits(Math.Abs(lo)), last = BitConverter.SingleToInt32Bits(Math.Abs(hi));
-        (first, last) = (Math.Min(first, last), Math.Max(first, last));
-        float sign = MathF.CopySign(1f, lo);
-        var x = new float[last - first + 1];
-        for (int i = 0; i < x.Length; i++)
-            x[i] = sign * BitConverter.Int32BitsToSingle(first + i);
+        float[] x = Simd.Inputs.EveryFloat(lo, hi);
         var entry = CatalogEntries.Default(name);
         var actual = new float[x.Length];
         if (backward)

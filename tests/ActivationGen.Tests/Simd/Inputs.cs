@@ -24,6 +24,18 @@ internal static class Inputs
         Math.PI, -Math.PI, Math.PI / 2, 1e5, -1e5, 1e20, 16, 20, -20, 9, -9, 15, 17, 4, -4, 6, 10, 27, 37, 40,
     ];
 
+    /// <summary>Every float from <paramref name="from"/> to <paramref name="to"/>, both included: two floats of one sign (or zero), in either order.</summary>
+    public static float[] EveryFloat(float from, float to)
+    {
+        int first = BitConverter.SingleToInt32Bits(Math.Abs(from)), last = BitConverter.SingleToInt32Bits(Math.Abs(to));
+        (first, last) = (Math.Min(first, last), Math.Max(first, last));
+        float sign = MathF.CopySign(1f, from);
+        var x = new float[last - first + 1];
+        for (int i = 0; i < x.Length; i++)
+            x[i] = sign * BitConverter.Int32BitsToSingle(first + i);
+        return x;
+    }
+
     /// <summary>Values striding all 2^32 patterns, values dense in [−20, 20], and the specials; length a multiple of 16.</summary>
     public static float[] Singles(int wholeRange = 1 << 20, int dense = 1 << 20, float denseRadius = 20f)
     {
