@@ -24,13 +24,16 @@ internal static class Inputs
         Math.PI, -Math.PI, Math.PI / 2, 1e5, -1e5, 1e20, 16, 20, -20, 9, -9, 15, 17, 4, -4, 6, 10, 27, 37, 40,
     ];
 
-    /// <summary>Every float from <paramref name="from"/> to <paramref name="to"/>, both included: two floats of one sign (or zero), in either order.</summary>
+    /// <summary>
+    /// Every float between two of one sign (or zero), given in either order, the one of larger magnitude left out: so
+    /// [1, 4) holds 2²⁴ floats, a multiple of every vector width, as the width-by-width harness needs.
+    /// </summary>
     public static float[] EveryFloat(float from, float to)
     {
         int first = BitConverter.SingleToInt32Bits(Math.Abs(from)), last = BitConverter.SingleToInt32Bits(Math.Abs(to));
         (first, last) = (Math.Min(first, last), Math.Max(first, last));
         float sign = MathF.CopySign(1f, from);
-        var x = new float[last - first + 1];
+        var x = new float[last - first];
         for (int i = 0; i < x.Length; i++)
             x[i] = sign * BitConverter.Int32BitsToSingle(first + i);
         return x;

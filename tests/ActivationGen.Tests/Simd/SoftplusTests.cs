@@ -17,6 +17,6 @@ public sealed class SoftplusTests(ITestOutputHelper output)
     [Fact]
     public void EveryFloatFromMinusFourToMinusOne()
     {
-        Harness.CheckSingle<SoftplusOp>("Softplus on [−4, −1]", Inputs.EveryFloat(-1f, -4f), 3, output);
+        Harness.CheckSingle<SoftplusOp>("Softplus on (−4, −1]", Inputs.EveryFloat(-1f, -4f), 3, output);
     }
 }
