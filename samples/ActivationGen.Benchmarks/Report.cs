@@ -36,7 +36,7 @@ public static class Report
             .OrderBy(t => t.Info.Declaration, StringComparer.Ordinal)
             .ToList();
         Directory.CreateDirectory(docsDirectory);
-        File.WriteAllText(Path.Combine(docsDirectory, "benchmarks.md"), Markdown(tables, host, command, rows));
+        File.WriteAllText(Path.Combine(docsDirectory, "benchmarks.md"), Markdown(tables, host, command, rows, Path.Combine(docsDirectory, "cost-model.md")));
         Chart.Write(tables, Path.Combine(docsDirectory, "benchmarks.png"));
         QuoteInReadme(Path.Combine(docsDirectory, "..", "README.md"), tables);
         Console.WriteLine($"Wrote {Path.Combine(docsDirectory, "benchmarks.md")} and benchmarks.png ({tables.Count} activations).");
@@ -75,7 +75,7 @@ public static class Report
             .Where(p => p.Info is not null && p.FullName is not null)
             .ToDictionary(p => p.FullName!, p => p.Info!);
 
-    private static string Markdown(List<ActivationTable> tables, JsonElement? host, string command, List<Row> rows)
+    private static string Markdown(List<ActivationTable> tables, JsonElement? host, string command, List<Row> rows, string costModel)
     {
         var text = new StringBuilder();
         string Get(string key) => host is { } h && h.TryGetProperty(key, out var v) ? v.ToString() : "?";
@@ -90,7 +90,7 @@ public static class Report
         text.AppendLine($"- Machine: {CpuModel() ?? Get("ProcessorName")}, {Get("PhysicalCoreCount")} cores / {Get("LogicalCoreCount")} threads, {Get("OsVersion")}; "
             + $"Vector512.IsHardwareAccelerated = {Vector512.IsHardwareAccelerated}, Vector256 = {Vector256.IsHardwareAccelerated}.");
         text.AppendLine($"- Runtime: {Get("RuntimeVersion")} ({Get("Architecture")}), {Get("BenchmarkDotNetCaption")} {Get("BenchmarkDotNetVersion")}; single thread.");
-        text.AppendLine("- The machine is shared: other builds and tests ran during the measurement, so figures are noisy (medians of a short job); compare rows of one table, measured minutes apart, rather than across tables.");
+        text.AppendLine("- The machine may be shared with other work, so figures are noisy (medians of a short job); compare rows of one table, measured minutes apart, rather than across tables.");
         text.AppendLine("- Full run (every size, the quick job, about an hour): `dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --filter 'ActivationGen.Benchmarks.Generated.*'`, then `-- report`.");
         text.AppendLine("- Data: inputs uniform in [−8, 8] (or the declaration's range), dy in [−1, 1], fixed seed; hyperparameters at their defaults. Every kernel passed its guard (agreement with a double evaluation of the formula) before it was timed.");
         text.AppendLine();
@@ -101,6 +101,7 @@ public static class Report
         text.AppendLine("![speedups at the summary size](benchmarks.png)");
         text.AppendLine();
         Summary(text, tables);
+        QuoteCostModel(text, costModel);
         foreach (var table in tables)
             table.Write(text);
         text.AppendLine(Inv($"{rows.Count} measurements, {tables.Count} activations."));
@@ -123,6 +124,34 @@ public static class Report
         quote.AppendLine(QuoteStart);
         Summary(quote, tables, quoted: true);
         File.WriteAllText(readme, text[..start] + quote + text[end..]);
+    }
+
+    /// <summary>
+    /// The cost model's per-class tables, quoted from docs/cost-model.md (made by the probe's cost_model.py, one run per
+    /// host class), so that this page shows every host class measured and how far each kernel is from its bound,
+    /// without a figure typed twice.
+    /// </summary>
+    private static void QuoteCostModel(StringBuilder text, string costModel)
+    {
+        text.AppendLine("## Host classes and the cost model");
+        text.AppendLine();
+        text.AppendLine("The tables on this page are the host class above. [docs/cost-model.md](cost-model.md) measures every catalog kernel on each "
+            + "host class this machine can be (AVX-512, and AVX2 + FMA under `DOTNET_EnableAVX512=0`): vector instructions per element from "
+            + "the JIT's disassembly of the hot loop, ns per element in L1 and at 16M, and the fraction of the compute bound (FMA issue rate, "
+            + "divider) or memory bound (`CopyTo`) reached; it also sets libtorch, TensorPrimitives and the scalar loop side by side on both "
+            + "classes. Its per-class tables, quoted:");
+        text.AppendLine();
+        string? model = File.Exists(costModel) ? File.ReadAllText(costModel) : null;
+        int start = model?.IndexOf("## AVX-512 class", StringComparison.Ordinal) ?? -1;
+        int end = start < 0 ? -1 : model!.IndexOf("## What the model says", start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            text.AppendLine("(docs/cost-model.md has no per-class tables yet: `python3 samples/ActivationGen.Probe/cost_model.py`.)");
+            text.AppendLine();
+            return;
+        }
+        text.AppendLine(model![start..end].Replace("## ", "### ", StringComparison.Ordinal).TrimEnd());
+        text.AppendLine();
     }
 
     /// <summary>The headline: each activation's span forward and backward at the largest size measured for all of them.</summary>
