@@ -149,20 +149,9 @@ public static partial class SingleMath
         TV nf = t - TV.Create(ModerateShifter);
         TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
         r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
-        return ExpReducedTimes2ToMinus64(r) * TV.ShiftLeftBits(t, 23);
+        return ExpReduced(r, TwoToMinus64) * TV.ShiftLeftBits(t, 23);
     }
 
-    /// <summary><see cref="ExpReduced{TV}"/> with every coefficient times 2^−64.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ExpReducedTimes2ToMinus64<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-    {
-        TV p = TV.MultiplyAdd(TV.Create(ExpP6 * TwoToMinus64), r, TV.Create(ExpP5 * TwoToMinus64));
-        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4 * TwoToMinus64));
-        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3 * TwoToMinus64));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.5f * TwoToMinus64));
-        p = TV.MultiplyAdd(p, r, TV.Create(TwoToMinus64));
-        return TV.MultiplyAdd(p, r, TV.Create(TwoToMinus64));
-    }
 
     /// <summary>e^x − 1, accurate near zero; −1 below about −17, +∞ above about 88.72.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -204,16 +193,20 @@ public static partial class SingleMath
         return TV.MultiplyAdd(p, r * r, r);
     }
 
-    /// <summary>e^r for |r| ≤ ln 2 / 2, the same polynomial as <see cref="Expm1Reduced{TV}"/> with 1 + r folded in.</summary>
+    /// <summary>
+    /// e^r·<paramref name="scale"/> for |r| ≤ ln 2 / 2, the same polynomial as <see cref="Expm1Reduced{TV}"/> with 1 + r
+    /// folded in, every coefficient times <paramref name="scale"/>: a power of two and a constant at every call, so the
+    /// products are exact and the JIT folds them.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ExpReduced<TV>(TV r) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    private static TV ExpReduced<TV>(TV r, float scale = 1f) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV p = TV.MultiplyAdd(TV.Create(ExpP6), r, TV.Create(ExpP5));
-        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4));
-        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3));
-        p = TV.MultiplyAdd(p, r, TV.Create(0.5f));
-        p = TV.MultiplyAdd(p, r, TV.Create(1f));
-        return TV.MultiplyAdd(p, r, TV.Create(1f));
+        TV p = TV.MultiplyAdd(TV.Create(ExpP6 * scale), r, TV.Create(ExpP5 * scale));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP4 * scale));
+        p = TV.MultiplyAdd(p, r, TV.Create(ExpP3 * scale));
+        p = TV.MultiplyAdd(p, r, TV.Create(0.5f * scale));
+        p = TV.MultiplyAdd(p, r, TV.Create(scale));
+        return TV.MultiplyAdd(p, r, TV.Create(scale));
     }
 
     /// <summary>2^n for integer lanes n in [-126, 127], built directly in the exponent field.</summary>
