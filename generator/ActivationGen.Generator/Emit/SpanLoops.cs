@@ -122,9 +122,7 @@ internal static class SpanLoops
         if (sums)
         {
             writer.Line("// Lanes of the last vector that the loop covered are not counted twice.");
-            writer.Line($"{v} {loop.Counted} = {v}.LessThan({v}.Indices, {v}.Create(({s.T})({i} - {loop.Last})));");
-            foreach (var sum in member.Sums)
-                writer.Line($"{loop.LastOut[sum]} = {v}.ConditionalSelect({loop.Counted}, {loop.Zero}, {loop.LastOut[sum]});");
+            WriteUncountedOnly(writer, s, member, loop, loop.LastOut, $"({i} - {loop.Last})");
             WriteCompensatedAdd(writer, s, member, loop, loop.LastOut, loop.LastStep);
             WriteFlush(writer, s, member, loop, again: false);
         }
@@ -152,11 +150,7 @@ internal static class SpanLoops
             {
                 writer.Line("// Lanes of the last vector that earlier vectors covered are not counted twice.");
                 using (writer.Block($"if ({isLast})"))
-                {
-                    writer.Line($"{v} {loop.Counted} = {v}.LessThan({v}.Indices, {v}.Create(({s.T}){loop.Covered}));");
-                    foreach (var sum in member.Sums)
-                        writer.Line($"{loop.Current[sum]} = {v}.ConditionalSelect({loop.Counted}, {loop.Zero}, {loop.Current[sum]});");
-                }
+                    WriteUncountedOnly(writer, s, member, loop, loop.Current, loop.Covered);
                 WriteCompensatedAdd(writer, s, member, loop, loop.Current, loop.Step);
                 using (writer.Block($"if (({loop.Block} & 255) == 0 || {isLast})"))
                     WriteFlush(writer, s, member, loop, again: true);
@@ -164,6 +158,15 @@ internal static class SpanLoops
             writer.Line($"if ({isLast})");
             writer.Line("    break;");
         }
+    }
+
+    /// <summary>Zeroes each sum's lanes below <paramref name="covered"/> (an expression ready for a cast): the last vector's lanes that earlier vectors already added.</summary>
+    private static void WriteUncountedOnly(SourceWriter writer, Shape s, SpanMember member, LoopNames loop, Dictionary<string, string> values, string covered)
+    {
+        string v = s.VectorType;
+        writer.Line($"{v} {loop.Counted} = {v}.LessThan({v}.Indices, {v}.Create(({s.T}){covered}));");
+        foreach (var sum in member.Sums)
+            writer.Line($"{values[sum]} = {v}.ConditionalSelect({loop.Counted}, {loop.Zero}, {values[sum]});");
     }
 
     private static void WriteKernelCall(SourceWriter writer, Shape s, SpanMember member, LoopNames loop, IEnumerable<string> inputs, Dictionary<string, string> outputs) =>
