@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using ActivationGen.Simd;
 using Xunit.Abstractions;
 
 namespace ActivationGen.Tests.Simd;
@@ -18,23 +14,14 @@ public sealed class SubnormalRoundingTests(ITestOutputHelper output)
     // the final rounding's half step.
     private const double CorrectlyRounded = 0.5 + 1e-3;
 
-    private struct SigmoidOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.Sigmoid(x); public static double Reference(double x) => References.Sigmoid(x); }
-    private struct SigmoidDerivativeOp : ISingleOp { [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float> => SingleMath.SigmoidDerivative(x); public static double Reference(double x) => References.SigmoidDerivative(x); }
+    /// <summary>
+    /// Every float of magnitude in [97, 104.5) (e^−|x| from below 2^−150, where it rounds to 0, to 2^−139.9), negative,
+    /// and positive too when <paramref name="bothSigns"/>; a multiple of 16 long.
+    /// </summary>
+    private static float[] DeepSubnormalTail(bool bothSigns) =>
+        bothSigns ? [.. Inputs.EveryFloat(-97f, -104.5f), .. Inputs.EveryFloat(97f, 104.5f)] : Inputs.EveryFloat(-97f, -104.5f);
 
-    /// <summary>Every float in [−104, −97] (e^x from 2^−150 to 2^−139.9), negated too when <paramref name="bothSigns"/>; a multiple of 16 long.</summary>
-    private static float[] DeepSubnormalTail(bool bothSigns)
-    {
-        var x = new List<float>();
-        for (float v = -104f; v <= -97f; v = MathF.BitIncrement(v))
-        {
-            x.Add(v);
-            if (bothSigns)
-                x.Add(-v);
-        }
-        return x.GetRange(0, x.Count - x.Count % 16).ToArray();
-    }
+    [Fact] public void SigmoidIsCorrectlyRoundedInTheSubnormals() => Harness.CheckSingle<SingleMathTests.SigmoidOp>("Sigmoid (subnormal)", DeepSubnormalTail(false), CorrectlyRounded, output);
 
-    [Fact] public void SigmoidIsCorrectlyRoundedInTheSubnormals() => Harness.CheckSingle<SigmoidOp>("Sigmoid (subnormal)", DeepSubnormalTail(false), CorrectlyRounded, output);
-
-    [Fact] public void SigmoidDerivativeIsCorrectlyRoundedInTheSubnormals() => Harness.CheckSingle<SigmoidDerivativeOp>("SigmoidDerivative (subnormal)", DeepSubnormalTail(true), CorrectlyRounded, output);
+    [Fact] public void SigmoidDerivativeIsCorrectlyRoundedInTheSubnormals() => Harness.CheckSingle<SingleMathTests.SigmoidDerivativeOp>("SigmoidDerivative (subnormal)", DeepSubnormalTail(true), CorrectlyRounded, output);
 }
