@@ -16,7 +16,7 @@ public sealed class FromOutputTests
     [InlineData("1.7159 * tanh(x)", "double x", null)]
     public void FoundWhereTheDerivativeIsAFunctionOfTheOutput(string formula, string parameters, string? expected)
     {
-        var source = Generate(formula, parameters);
+        var source = GeneratorHarness.SourceOf(formula, parameters);
 
         if (expected is null)
         {
@@ -36,7 +36,7 @@ public sealed class FromOutputTests
     [InlineData("x^2")]
     public void NotEmittedWhenTheOutputDoesNotDetermineTheDerivative(string formula)
     {
-        AssertNotEmitted(Generate(formula, "float x"));
+        AssertNotEmitted(GeneratorHarness.SourceOf(formula, "float x"));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class FromOutputTests
     [InlineData("x > threshold ? x : value", "float x, [Param] float threshold, [Param] float value", "value <= threshold")]
     public void ConditionsOnHyperparametersAreCheckedAtRunTime(string formula, string parameters, string condition)
     {
-        var source = Generate(formula, parameters);
+        var source = GeneratorHarness.SourceOf(formula, parameters);
         Assert.Contains($"if (!({condition})) throw new global::System.ArgumentException(", source);
     }
 
@@ -58,13 +58,13 @@ public sealed class FromOutputTests
     [InlineData("x > c ? x : 2 * c - x", "float x, [Param] float c")]
     public void NotEmittedWhereTheOutputDoesNotOrderTheSides(string formula, string parameters = "float x")
     {
-        AssertNotEmitted(Generate(formula, parameters));
+        AssertNotEmitted(GeneratorHarness.SourceOf(formula, parameters));
     }
 
     [Fact]
     public void NotEmittedForSeveralInputs()
     {
-        var source = Generate("sigmoid(x + h)", "float x, float h");
+        var source = GeneratorHarness.SourceOf("sigmoid(x + h)", "float x, float h");
         AssertNotEmitted(source);
         Assert.DoesNotContain("BackwardFromOutput(", source);
     }
@@ -75,21 +75,5 @@ public sealed class FromOutputTests
         Assert.DoesNotContain("FBackwardFromOutput", source);
         Assert.DoesNotContain("FKernels.BackwardFromOutput", source);
         Assert.Contains("public static bool HasBackwardFromOutput => false;", source);
-    }
-
-    private static string Generate(string formula, string parameters)
-    {
-        string type = parameters.StartsWith("double", StringComparison.Ordinal) ? "double" : "float";
-        var outcome = GeneratorHarness.Run($$"""
-            using ActivationGen;
-
-            public static partial class A
-            {
-                [Activation("{{formula}}")]
-                public static partial {{type}} F({{parameters}});
-            }
-            """);
-        Assert.Empty(outcome.Diagnostics);
-        return Assert.Single(outcome.Sources).Value;
     }
 }

@@ -36,5 +36,22 @@ internal static class GeneratorHarness
         return new Outcome(compilation, result, all, result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString()));
     }
 
+    /// <summary>The one generated source of a declaration <c>F(parameters)</c> of <paramref name="formula"/>, which must generate without a diagnostic.</summary>
+    public static string SourceOf(string formula, string parameters)
+    {
+        string type = parameters.StartsWith("double", StringComparison.Ordinal) ? "double" : "float";
+        var outcome = Run($$"""
+            using ActivationGen;
+
+            public static partial class A
+            {
+                [Activation("{{formula}}")]
+                public static partial {{type}} F({{parameters}});
+            }
+            """);
+        Assert.Empty(outcome.Diagnostics);
+        return Assert.Single(outcome.Sources).Value;
+    }
+
     public sealed record Outcome(Compilation Input, GeneratorDriverRunResult Result, ImmutableArray<Diagnostic> Diagnostics, Dictionary<string, string> Sources);
 }

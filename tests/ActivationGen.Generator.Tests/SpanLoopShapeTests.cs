@@ -19,7 +19,7 @@ public sealed partial class SpanLoopShapeTests
     [InlineData("pow(x, p)", "float x, [Trainable] float p", false)]
     public void SmallKernelsGetAPlainLoop_OthersOneCopy(string formula, string parameters, bool small)
     {
-        var loops = RunMethods().Matches(Loops(formula, parameters));
+        var loops = RunMethods().Matches(GeneratorHarness.SourceOf(formula, parameters));
         Assert.True(loops.Count >= 2, $"{loops.Count} span loops found");
         foreach (Match loop in loops)
         {
@@ -36,23 +36,8 @@ public sealed partial class SpanLoopShapeTests
     public void ALongChainOfCheapInstructionsKeepsOneCopy()
     {
         string formula = string.Join(" + ", Enumerable.Range(1, 40).Select(i => $"{i} * max(x, {i})"));
-        string source = Loops(formula, "float x");
+        string source = GeneratorHarness.SourceOf(formula, "float x");
         Assert.Contains("bool isLast", RunMethods().Match(source).Value, StringComparison.Ordinal);
-    }
-
-    private static string Loops(string formula, string parameters)
-    {
-        var outcome = GeneratorHarness.Run($$"""
-            using ActivationGen;
-
-            public static partial class Shapes
-            {
-                [Activation("{{formula}}")]
-                public static partial float F({{parameters}});
-            }
-            """);
-        Assert.Empty(outcome.Diagnostics);
-        return Assert.Single(outcome.Sources).Value;
     }
 
     // A member ends at the blank line before the next one.
