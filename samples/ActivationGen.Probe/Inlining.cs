@@ -25,8 +25,9 @@ internal static class Inlining
     {
         using var listener = new InliningListener();
         var catalog = Kernels.Catalog().ToList();
-        // 16, 8, 4 and 1 elements run the Vec512, Vec256, Vec128 and Vec1 loops (the widest accelerated that fits).
-        foreach (int n in new[] { 16, 8, 4, 1 })
+        // 32, 16, 8, 4 and 1 elements run the widest accelerated loop that fits: a pair of vectors where the kernel takes
+        // one (32 on AVX-512, 16 on AVX2, 8 at 128 bits), then Vec512, Vec256, Vec128 and Vec1.
+        foreach (int n in new[] { 32, 16, 8, 4, 1 })
         {
             float[] a = Enumerable.Repeat(0.5f, n).ToArray(), b = a.ToArray(), c = new float[n];
             foreach (var (_, forward, backward, fromOutput) in catalog)

@@ -40,6 +40,30 @@ public sealed partial class SpanLoopShapeTests
         Assert.Contains("bool isLast", RunMethods().Match(source).Value, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("max(x, 0)", true, true)]
+    [InlineData("tanh(x)", true, true)]
+    [InlineData("x * erfc(-x / sqrt(2)) / 2", true, false)]
+    [InlineData("abs(x) < 1 ? log1p(expm1(x)^2 / (2 * exp(x))) : abs(x) + softplus(-2 * abs(x)) - log(2)", false, false)]
+    public void SmallKernelsRunTwoVectorsAtATime_WhereTheyFit(string formula, bool pairedAt512, bool pairedNarrower)
+    {
+        string forward = ForwardDispatch().Match(GeneratorHarness.SourceOf(formula, "float x")).Value;
+        Assert.NotEmpty(forward);
+        Assert.Equal(pairedAt512, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>", StringComparison.Ordinal));
+        Assert.Equal(pairedNarrower, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>", StringComparison.Ordinal));
+        Assert.Equal(pairedNarrower, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>", StringComparison.Ordinal));
+        // A pair is tried before the single vector of its width, with the pair's length.
+        if (pairedAt512)
+            Assert.True(forward.IndexOf("VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count", StringComparison.Ordinal)
+                < forward.IndexOf("Vec512<float>.Count)", StringComparison.Ordinal));
+        // Every width keeps its single-vector loop, for spans shorter than a pair.
+        foreach (string width in new[] { "Vec512", "Vec256", "Vec128", "Vec1" })
+            Assert.Contains($"RunForward<global::ActivationGen.Simd.{width}<float>>", forward, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"public static void ForwardSpans\(.*?\n        \}", RegexOptions.Singleline)]
+    private static partial Regex ForwardDispatch();
+
     // A member ends at the blank line before the next one.
     [GeneratedRegex(@"public static void Run(?<kernel>\w+)<TV>\(.*?\n\n", RegexOptions.Singleline)]
     private static partial Regex RunMethods();

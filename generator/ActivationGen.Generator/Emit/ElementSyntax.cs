@@ -29,6 +29,9 @@ internal sealed class ElementSyntax
 
     public string Vector(string width) => $"global::ActivationGen.Simd.{width}<{Keyword}>";
 
+    /// <summary>Two vectors of <paramref name="width"/> as one: the kernel's instructions for both, interleaved.</summary>
+    public string VectorPair(string width) => $"global::ActivationGen.Simd.VecPair<{Vector(width)}, {Keyword}>";
+
     public string Literal(double value)
     {
         // A double constant beyond float's range is infinite once it is a float.

@@ -81,17 +81,25 @@ internal static class KernelClass
         }
     }
 
-    /// <summary>Runs the loop at the widest vector width that is accelerated and fits the data.</summary>
+    /// <summary>
+    /// Runs the loop at the widest vector width that is accelerated and fits the data, two vectors at a time where two
+    /// fit the data and <see cref="KernelPairing"/> says the kernel is small enough.
+    /// </summary>
     private static void Dispatch(SourceWriter writer, Shape s, SpanMember member)
     {
         writer.Line();
         using (writer.Block($"public static void {member.Kernel}Spans({member.Parameters(s, withDefaults: false)})"))
         {
-            for (int i = 0; i < Widths.Length; i++)
+            bool first = true;
+            foreach (string width in Widths)
             {
-                string v = s.Element.Vector(Widths[i]);
-                writer.Line($"{(i == 0 ? "if" : "else if")} ({v}.IsHardwareAccelerated && {member.LengthOf}.Length >= {v}.Count)");
-                writer.Line($"    Run{member.Kernel}<{v}>({member.Arguments(s)});");
+                string v = s.Element.Vector(width);
+                foreach (string run in KernelPairing.Pairs(width, member.Tape) ? new[] { s.Element.VectorPair(width), v } : [v])
+                {
+                    writer.Line($"{(first ? "if" : "else if")} ({v}.IsHardwareAccelerated && {member.LengthOf}.Length >= {run}.Count)");
+                    writer.Line($"    Run{member.Kernel}<{run}>({member.Arguments(s)});");
+                    first = false;
+                }
             }
             writer.Line("else");
             writer.Line($"    Run{member.Kernel}<{s.Element.Vector("Vec1")}>({member.Arguments(s)});");

@@ -7,11 +7,25 @@ namespace ActivationGen.Simd;
 /// <summary>Per-lane scalar evaluation, for lanes the vector algorithms leave to the scalar library (rare inputs).</summary>
 internal static unsafe class Lanes
 {
-    /// <summary>Room for the lanes of the widest vector (16 floats); an inline array keeps callers inlinable, unlike stackalloc.</summary>
-    [InlineArray(16)]
+    // The lanes of the widest vector type, a pair of 512-bit vectors of float.
+    private const int MostLanes = 32;
+
+    /// <summary>Room for <see cref="MostLanes"/> lanes; an inline array keeps callers inlinable, unlike stackalloc.</summary>
+    [InlineArray(MostLanes)]
     private struct Buffer<T>
     {
         private T _element;
+    }
+
+    /// <summary>The start of <paramref name="buffer"/>, after checking that a <typeparamref name="TV"/> fits it (folded away: TV.Count is a JIT-time constant).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Start<TV, T>(ref Buffer<T> buffer)
+        where TV : struct, IVector<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (TV.Count > MostLanes)
+            throw new System.InvalidOperationException($"ActivationGen internal error: {typeof(TV).Name} has more lanes than Lanes' buffer");
+        return ref Unsafe.As<Buffer<T>, T>(ref buffer);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -20,7 +34,7 @@ internal static unsafe class Lanes
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Buffer<T> buffer = default;
-        ref T start = ref Unsafe.As<Buffer<T>, T>(ref buffer);
+        ref T start = ref Start<TV, T>(ref buffer);
         TV.StoreUnsafe(x, ref start, 0);
         for (int i = 0; i < TV.Count; i++)
         {
@@ -48,8 +62,8 @@ internal static unsafe class Lanes
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Buffer<T> bx = default, by = default;
-        ref T sx = ref Unsafe.As<Buffer<T>, T>(ref bx);
-        ref T sy = ref Unsafe.As<Buffer<T>, T>(ref by);
+        ref T sx = ref Start<TV, T>(ref bx);
+        ref T sy = ref Start<TV, T>(ref by);
         TV.StoreUnsafe(x, ref sx, 0);
         TV.StoreUnsafe(y, ref sy, 0);
         for (int i = 0; i < TV.Count; i++)
@@ -66,7 +80,7 @@ internal static unsafe class Lanes
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Buffer<T> buffer = default;
-        ref T start = ref Unsafe.As<Buffer<T>, T>(ref buffer);
+        ref T start = ref Start<TV, T>(ref buffer);
         TV.StoreUnsafe(indexBits, ref start, 0);
         for (int i = 0; i < TV.Count; i++)
         {

@@ -57,6 +57,8 @@ public sealed class CatalogStructTests
         AtWidth<TAct, Vec128<float>>(act, trainables, Value, Derivative, name);
         AtWidth<TAct, Vec256<float>>(act, trainables, Value, Derivative, name);
         AtWidth<TAct, Vec512<float>>(act, trainables, Value, Derivative, name);
+        AtWidth<TAct, VecPair<Vec256<float>, float>>(act, trainables, Value, Derivative, name);
+        AtWidth<TAct, VecPair<Vec512<float>, float>>(act, trainables, Value, Derivative, name);
 
         // The span members with shared trainables are the declaration's span members.
         var y = new float[Points.Length];

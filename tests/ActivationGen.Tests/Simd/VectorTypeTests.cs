@@ -17,6 +17,29 @@ public sealed class VectorTypeTests
     [Fact] public void Vec256Double() => CheckAll<Vec256<double>, double>(expectedCount: 4);
     [Fact] public void Vec512Single() => CheckAll<Vec512<float>, float>(expectedCount: 16);
     [Fact] public void Vec512Double() => CheckAll<Vec512<double>, double>(expectedCount: 8);
+    [Fact] public void PairOfVec1Single() => CheckAll<VecPair<Vec1<float>, float>, float>(expectedCount: 2);
+    [Fact] public void PairOfVec128Single() => CheckAll<VecPair<Vec128<float>, float>, float>(expectedCount: 8);
+    [Fact] public void PairOfVec256Single() => CheckAll<VecPair<Vec256<float>, float>, float>(expectedCount: 16);
+    [Fact] public void PairOfVec256Double() => CheckAll<VecPair<Vec256<double>, double>, double>(expectedCount: 8);
+    [Fact] public void PairOfVec512Single() => CheckAll<VecPair<Vec512<float>, float>, float>(expectedCount: 32);
+    [Fact] public void PairOfVec512Double() => CheckAll<VecPair<Vec512<double>, double>, double>(expectedCount: 16);
+
+    [Fact]
+    public void APairReadsAndWritesItsHalvesInOrder()
+    {
+        float[] x = Enumerable.Range(0, 40).Select(i => i + 0.5f).ToArray(), y = new float[40];
+        var pair = VecPair<Vec256<float>, float>.LoadUnsafe(ref x[0], 3);
+        Assert.Equal(Vec256<float>.LoadUnsafe(ref x[0], 3), pair.Low);
+        Assert.Equal(Vec256<float>.LoadUnsafe(ref x[0], 11), pair.High);
+        VecPair<Vec256<float>, float>.StoreUnsafe(pair, ref y[0], 5);
+        Assert.Equal(x[3..19], y[5..21]);
+        Assert.All(y[..5].Concat(y[21..]), v => Assert.Equal(0f, v));
+        // AnyTrue sees a lane set in either half.
+        float[] mask = new float[16];
+        mask[12] = BitConverter.Int32BitsToSingle(-1);
+        Assert.True(VecPair<Vec256<float>, float>.AnyTrue(VecPair<Vec256<float>, float>.LoadUnsafe(ref mask[0], 0)));
+        Assert.False(VecPair<Vec256<float>, float>.AnyTrue(VecPair<Vec256<float>, float>.Create(0f)));
+    }
 
     [Fact]
     public void Vec1TouchesOnlyItsElement()
@@ -38,6 +61,8 @@ public sealed class VectorTypeTests
     {
         CheckLookupSixteen<Vec1<float>, float>(); CheckLookupSixteen<Vec128<float>, float>(); CheckLookupSixteen<Vec256<float>, float>(); CheckLookupSixteen<Vec512<float>, float>();
         CheckLookupSixteen<Vec1<double>, double>(); CheckLookupSixteen<Vec256<double>, double>(); CheckLookupSixteen<Vec512<double>, double>();
+        CheckLookupSixteen<VecPair<Vec512<float>, float>, float>(); CheckLookupSixteen<VecPair<Vec256<float>, float>, float>();
+        Assert.Equal(Vec512<float>.IsLookupSixteenNative, VecPair<Vec512<float>, float>.IsLookupSixteenNative);
         // Every float width is native where any is, so that the widths compute the same exp on one host.
         Assert.Equal(Avx512F.IsSupported, Vec512<float>.IsLookupSixteenNative);
         Assert.Equal(Vec512<float>.IsLookupSixteenNative, Vec1<float>.IsLookupSixteenNative);
