@@ -45,13 +45,16 @@ def main():
         kernels = run(["kernels"], env)
         with open(listing, encoding="utf-8", errors="replace") as f:
             lines = f.read().splitlines()
+    # The loop the probe ran: the pair of vectors of the host's width where the kernel takes one (the span loops
+    # try it first), else the single vector.
     counts = {}
     for method in count_ops.methods(lines):
-        if method["lanes"] != lanes:
+        if method["vector lanes"] != lanes:
             continue
         c = count_ops.loop_counts(method["lines"])
-        if c is not None:
-            counts[(method["name"], method["member"][3:])] = c
+        key = (method["name"], method["member"][3:])
+        if c is not None and (key not in counts or method["pairs"]):
+            counts[key] = dict(c, lanes=method["lanes"], pairs=method["pairs"])
     times = {}
     for line in kernels.splitlines():
         cells = [c.strip() for c in line.strip("|").split("|")]
@@ -62,9 +65,9 @@ def main():
           f"divider: {per_division:.3f} ns per division, {per_root:.3f} per square root (10 independent chains each); "
           f"CopyTo at 16M: {copy:.3f} ns/element.")
     print()
-    print("| kernel | instructions/element (of which memory) | divisions, roots/vector | compute bound ns/el | L1 ns/el | of compute bound | "
-          "memory bound ns/el | 16M ns/el | bound at 16M | of that bound |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| kernel | two vectors at a time | instructions/element (of which memory; register moves) | divisions, roots/vector | compute bound ns/el | L1 ns/el | "
+          "of compute bound | memory bound ns/el | 16M ns/el | bound at 16M | of that bound |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in sorted(times):
         for member, l1, big, streams in (("Forward", times[name][0], times[name][1], 2),
                                          ("Backward", times[name][2], times[name][3], 3),
@@ -72,16 +75,18 @@ def main():
             c = counts.get((name, member))
             if c is None or l1 == "—":
                 continue
-            arithmetic = c["vector"] - c["memory"]
-            issue = arithmetic * per_instruction / lanes
-            divider = (c["divide"] * per_division + c["sqrt"] * per_root) / lanes
+            arithmetic = c["vector"] - c["memory"] - c["move"]
+            issue = arithmetic * per_instruction / c["lanes"]
+            divider = (c["divide"] * per_division + c["sqrt"] * per_root) / c["lanes"]
+            # Divisions and roots per vector of the host's width, a pair's halved.
+            per_vector = c["lanes"] // lanes
             compute = max(issue, divider)
             memory = copy * streams / 2
             l1v, bigv = float(l1), float(big)
             binding = "memory" if memory >= compute else ("divider" if divider > issue else "compute")
             bound = max(memory, compute)
-            dividers = f"{c['divide']}, {c['sqrt']}" if c["sqrt"] else f"{c['divide']}"
-            print(f"| {name} {member} | {c['vector'] / lanes:.2f} ({c['memory'] / lanes:.2f}) | {dividers} | {compute:.3f}{' (divider)' if divider > issue else ''} | {l1v:.3f} | "
+            dividers = f"{c['divide'] // per_vector}, {c['sqrt'] // per_vector}" if c["sqrt"] else f"{c['divide'] // per_vector}"
+            print(f"| {name} {member} | {'yes' if c['pairs'] else 'no'} | {c['vector'] / c['lanes']:.2f} ({c['memory'] / c['lanes']:.2f}; {c['move'] / c['lanes']:.2f}) | {dividers} | {compute:.3f}{' (divider)' if divider > issue else ''} | {l1v:.3f} | "
                   f"{compute / l1v:.0%} | {memory:.3f} | {bigv:.3f} | {binding} | {bound / bigv:.0%} |")
 
 

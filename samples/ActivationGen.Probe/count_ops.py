@@ -7,15 +7,16 @@
 
 The loop is the span of blocks between a backward jump's target and the jump itself (the generated loop has one
 body, the tail re-runs it). Counted there: every vector instruction (mnemonic v…, but not vzeroupper), split into
-arithmetic on the FP/vector pipes and memory (loads of the inputs, stores, broadcast loads of constants), and the
-divisions and square roots among them, which occupy a divider for several cycles. Lanes come from the vector
-type in the method name. Blocks inside the loop that run rarely (the trainable sums' flush every 256 vectors)
+arithmetic on the FP/vector pipes, memory (loads of the inputs, stores, broadcast loads of constants) and register-to-
+register moves (which the register renamer mostly eliminates, so they occupy no pipe), and the divisions and square roots among them, which occupy a divider for several cycles. Lanes come from the vector
+type in the method name (twice the vector's for a VecPair, two vectors per iteration). Blocks inside the loop that run rarely (the trainable sums' flush every 256 vectors)
 are counted too, so a kernel with a trainable parameter reads a few instructions high.
 """
 import re
 import sys
 
-LISTING = re.compile(r"^; Assembly listing for method .*?__(\w+?)Kernels:(Run\w+)\[ActivationGen\.Simd\.(Vec\d+)`1\[(float|double)\]\]")
+# The vector type is Vec512`1[float] or a pair of one, VecPair`2[ActivationGen.Simd.Vec512`1[float],float].
+LISTING = re.compile(r"^; Assembly listing for method .*?__(\w+?)Kernels:(Run\w+)\[ActivationGen\.Simd\.(VecPair`2\[ActivationGen\.Simd\.)?(Vec\d+)`1\[(float|double)\]")
 LABEL = re.compile(r"^(G_M\d+_IG\d+):")
 JUMP = re.compile(r"^\s+j\w+\s+(?:SHORT\s+)?(G_M\d+_IG\d+)")
 INSTRUCTION = re.compile(r"^\s+([a-z][a-z0-9]*)\s*(.*)$")
@@ -30,7 +31,10 @@ def methods(lines):
         if match:
             if current:
                 yield current
-            current = {"name": match.group(1), "member": match.group(2), "lanes": LANES[(match.group(3), match.group(4))], "lines": []}
+            pairs = match.group(3) is not None
+            lanes = LANES[(match.group(4), match.group(5))]
+            current = {"name": match.group(1), "member": match.group(2), "lanes": 2 * lanes if pairs else lanes,
+                       "vector lanes": lanes, "pairs": pairs, "lines": []}
         elif line.startswith("; Assembly listing"):
             if current:
                 yield current
@@ -61,7 +65,7 @@ def loop_counts(body):
                 last = position[name] if last is None else max(last, position[name])
     if first is None:
         return None
-    counts = {"vector": 0, "memory": 0, "divide": 0, "sqrt": 0}
+    counts = {"vector": 0, "memory": 0, "move": 0, "divide": 0, "sqrt": 0}
     for name in order[first:last + 1]:
         for line in blocks[name]:
             mnemonic = INSTRUCTION.match(line).group(1)
@@ -70,6 +74,8 @@ def loop_counts(body):
             counts["vector"] += 1
             if mnemonic.startswith(("vmovups", "vbroadcast", "vmovaps")) and "ptr" in line:
                 counts["memory"] += 1
+            elif mnemonic.startswith(("vmovaps", "vmovups", "vmovdqa", "vmovdqu")):
+                counts["move"] += 1
             if mnemonic.startswith("vdiv"):
                 counts["divide"] += 1
             if mnemonic.startswith("vsqrt"):
