@@ -61,6 +61,14 @@ public sealed partial class SpanLoopShapeTests
             Assert.Contains($"RunForward<global::ActivationGen.Simd.{width}<float>>", forward, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DoubleKernelsRunOneVectorAtATime()
+    {
+        string source = GeneratorHarness.SourceOf("tanh(x)", "double x");
+        Assert.Contains("RunForward<global::ActivationGen.Simd.Vec512<double>>", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("VecPair", source, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"public static void ForwardSpans\(.*?\n        \}", RegexOptions.Singleline)]
     private static partial Regex ForwardDispatch();
 

@@ -15,7 +15,7 @@ namespace ActivationGen.Simd;
 /// two chains gives the scheduler twice the independent work at every point: Tanh forward 0.177 → 0.159 ns/element
 /// at 512 bits and 0.327 → 0.296 at 256 bits (probe `kernels`, L1, AMD EPYC Zen 5 class, side by side), where a
 /// loop unrolled by two without interleaving (one kernel copy after the other) was 3% slower. The span loops take
-/// it for spans of at least two vectors, for kernels small enough that two copies fit (the generator's
+/// it for spans of at least two vectors, for float kernels small enough that two copies fit (the generator's
 /// KernelPairing decides per width).
 /// </remarks>
 /// <typeparam name="TV">The vector type of each half.</typeparam>

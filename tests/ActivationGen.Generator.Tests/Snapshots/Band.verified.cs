@@ -319,9 +319,7 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
         {
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<double>, double>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<double>, double>>(x, y, p);
-            else if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
                 RunForward<global::ActivationGen.Simd.Vec512<double>>(x, y, p);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
                 RunForward<global::ActivationGen.Simd.Vec256<double>>(x, y, p);
@@ -357,9 +355,7 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
         {
-            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<double>, double>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<double>, double>>(x, dy, dx, p);
-            else if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
                 RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
                 RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p);
