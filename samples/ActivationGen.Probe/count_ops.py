@@ -7,10 +7,11 @@
 
 The loop is the span of blocks between a backward jump's target and the jump itself (the generated loop has one
 body, the tail re-runs it). Counted there: every vector instruction (mnemonic v…, but not vzeroupper), split into
-arithmetic on the FP/vector pipes, memory (loads of the inputs, stores, broadcast loads of constants) and register-to-
-register moves (which the register renamer mostly eliminates, so they occupy no pipe), and the divisions and square roots among them, which occupy a divider for several cycles. Lanes come from the vector
-type in the method name (twice the vector's for a VecPair, two vectors per iteration). Blocks inside the loop that run rarely (the trainable sums' flush every 256 vectors)
-are counted too, so a kernel with a trainable parameter reads a few instructions high.
+arithmetic on the FP/vector pipes, memory (loads of the inputs, stores, broadcast loads of constants) and
+register-to-register moves (which the renamer mostly eliminates, so they occupy no pipe), and the divisions and
+square roots among them, which occupy a divider for several cycles. Lanes come from the vector type in the method
+name (twice the vector's for a VecPair: two vectors per iteration). Blocks inside the loop that run rarely (the
+trainable sums' flush every 256 vectors) are counted too, so a kernel with a trainable parameter reads a few instructions high.
 """
 import re
 import sys
