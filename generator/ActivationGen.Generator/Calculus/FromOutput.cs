@@ -13,7 +13,8 @@ namespace ActivationGen.Generator.Calculus;
 /// <remarks>
 /// Rewrites: the forward value becomes y wherever it appears; so does each side of a top-level branch inside
 /// the same branch of the derivative; x becomes y where that side is x itself, and where it is
-/// c·expm1(x) or c·exp(x), exp(x) becomes y/c + 1 or y/c; a comparison of x with a constant k becomes the
+/// c·expm1(x) or c·exp(x), exp(x) becomes y/c + 1 or y/c; where it is c·softplus(u), σ(u) becomes −expm1(−y/c)
+/// and σ(−u) becomes e^(−y/c) (log σ and softplus); a comparison of x with a constant k becomes the
 /// same comparison of y with f(k), which is right only where f is increasing across k.
 /// </para>
 /// <para>
@@ -127,6 +128,23 @@ internal static class FromOutput
             d = Substitute.Map(d, e => e.Equals(scaledExp) || e.Equals(scaledPlainExp) ? scaledExpFromY : null);
             d = Substitute.Map(d, e => e is Apply { Op: Op.Exp or Op.Expm1 } ex && ex[0].Equals(exp[0])
                 ? (ex.Op == Op.Exp ? expX : expm1X)
+                : null);
+        }
+        // y = c·softplus(u), c free of x (−1 for log σ(x) = −softplus(−x)): σ(u) = 1 − e^(−softplus u) = −expm1(−y/c) and
+        // σ(−u) = e^(−y/c), which keep the relative accuracy of y where σ(u) is small (1 − e^(−y/c) would not).
+        var (softplusScale, softplusSide) = side switch
+        {
+            Apply { Op: Op.Negate } negated => (Trees.Num(-1), negated[0]),
+            Apply { Op: Op.Multiply } product when !Substitute.Mentions(product[0], x) => (product[0], product[1]),
+            _ => (Trees.One, side),
+        };
+        if (softplusSide is Apply { Op: Op.Softplus } softplus)
+        {
+            var minusSoftplus = Trees.Negate(Trees.Divide(y, softplusScale));
+            var argument = softplus[0];
+            d = Substitute.Map(d, e => e is Apply { Op: Op.Sigmoid } sigmoid
+                ? (sigmoid[0].Equals(argument) ? Trees.Negate(Trees.Call(Op.Expm1, minusSoftplus))
+                    : sigmoid[0].Equals(Trees.Negate(argument)) ? Trees.Call(Op.Exp, minusSoftplus) : null)
                 : null);
         }
         return d;

@@ -15,7 +15,10 @@ public static partial class Activations
     public static partial float Tanh(float x);
 
     /// <summary>Log of the sigmoid. PyTorch: <c>F.logsigmoid(x)</c>.</summary>
-    /// <remarks>f(x) = log σ(x), which the generator rewrites as −softplus(−x) = −log(1 + e^−x). f'(x) = σ(−x).</remarks>
+    /// <remarks>
+    /// f(x) = log σ(x), which the generator rewrites as −softplus(−x) = −log(1 + e^−x). f'(x) = σ(−x), and from the
+    /// output y, −expm1(y) (exact in terms of y: σ(−x) = 1 − σ(x) = 1 − e^y).
+    /// </remarks>
     /// <param name="x">The input.</param>
     [Activation("log(sigmoid(x))")]
     public static partial float LogSigmoid(float x);

@@ -66,6 +66,31 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Backward of <c>log(1 + exp(x))</c> from its output alone (no need to keep x): <paramref name="dx"/> = dy·<c>-expm1(-y)</c> where y = f(x).
+        /// </summary>
+        /// <remarks>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(x)</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void SoftplusBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        {
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dy.Length, nameof(dy));
+            global::ActivationGen.Elementwise.CheckLength(y.Length, dx.Length, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(y, dx, nameof(dx));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dx, nameof(dx));
+            if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
+            {
+                var job = new SoftplusBackwardFromOutputJob { y = y, dy = dy, dx = dx };
+                global::ActivationGen.Parallelism.Run(dx.Length, ref job);
+                return;
+            }
+            SoftplusKernels.BackwardFromOutputSpans(y, dy, dx);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>log(1 + exp(x))</c> at one point: <c>sigmoid(x)</c>.
         /// </summary>
         /// <remarks>
@@ -96,7 +121,7 @@ namespace Users.Models
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray<string>.Empty,
                 global::System.Collections.Immutable.ImmutableArray.Create("sigmoid(x)"),
-                null);
+                "-expm1(-y)");
 
             /// <inheritdoc/>
             public static int InputCount => 1;
@@ -105,7 +130,7 @@ namespace Users.Models
             public static int TrainableCount => 0;
 
             /// <inheritdoc/>
-            public static bool HasBackwardFromOutput => false;
+            public static bool HasBackwardFromOutput => true;
 
             /// <inheritdoc/>
             public float TrainableDefault(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Softplus has no trainable parameters.");
@@ -132,7 +157,10 @@ namespace Users.Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public TV BackwardFromOutput<TV>(TV y, TV dy, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
-                => throw new global::System.NotSupportedException("Softplus has no backward from the output alone: keep the input and call Backward.");
+            {
+                SoftplusKernels.BackwardFromOutput(y, dy, out var dx);
+                return dx;
+            }
 
             /// <inheritdoc/>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -161,7 +189,7 @@ namespace Users.Models
 
             /// <inheritdoc/>
             public void BackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.ReadOnlySpan<float> trainables)
-                => throw new global::System.NotSupportedException("Softplus has no backward from the output alone: keep the input and call Backward.");
+                => global::Users.Models.MyActivations.SoftplusBackwardFromOutput(y, dy, dx);
 
             /// <inheritdoc/>
             public void Partials(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> trainables, global::System.Span<float> inputPartials, global::System.Span<float> trainablePartials)
@@ -205,6 +233,17 @@ namespace Users.Models
             TV product0 = dy * sigmoid0;
             TV selected0 = TV.AndNot(product0, isLessOrEqual0);
             dx = selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardFromOutput<TV>(TV y, TV dy, out TV dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV negated0 = -y;
+            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(negated0);
+            TV product0 = dy * expm10;
+            TV negated1 = -product0;
+            dx = negated1;
         }
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
@@ -290,6 +329,49 @@ namespace Users.Models
                     break;
             }
         }
+
+        public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(y, dy, dx);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx);
+            else
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (dx.Length == 0)
+                return;
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            TV lastY = TV.LoadUnsafe(ref yRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                SoftplusKernels.BackwardFromOutput(isLast ? lastY : TV.LoadUnsafe(ref yRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                TV.StoreUnsafe(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
+            }
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -314,6 +396,19 @@ namespace Users.Models
         public void Run(int start, int length)
         {
             SoftplusKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct SoftplusBackwardFromOutputJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> y;
+        public global::System.ReadOnlySpan<float> dy;
+        public global::System.Span<float> dx;
+
+        public void Run(int start, int length)
+        {
+            SoftplusKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
         }
     }
 }

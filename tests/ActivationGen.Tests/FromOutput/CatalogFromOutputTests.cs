@@ -23,6 +23,7 @@ public sealed class CatalogFromOutputTests
     {
         ["Relu"] = new(0, (x, y, p) => A.Relu(x, y), (x, dy, dx, p) => A.ReluBackward(x, dy, dx), (y, dy, dx, p) => A.ReluBackwardFromOutput(y, dy, dx), _ => true),
         ["Relu6"] = new(0, (x, y, p) => A.Relu6(x, y), (x, dy, dx, p) => A.Relu6Backward(x, dy, dx), (y, dy, dx, p) => A.Relu6BackwardFromOutput(y, dy, dx), _ => true),
+        ["LogSigmoid"] = new(0, (x, y, p) => A.LogSigmoid(x, y), (x, dy, dx, p) => A.LogSigmoidBackward(x, dy, dx), (y, dy, dx, p) => A.LogSigmoidBackwardFromOutput(y, dy, dx), _ => true),
         ["Sigmoid"] = new(0, (x, y, p) => A.Sigmoid(x, y), (x, dy, dx, p) => A.SigmoidBackward(x, dy, dx), (y, dy, dx, p) => A.SigmoidBackwardFromOutput(y, dy, dx), _ => true),
         ["Tanh"] = new(0, (x, y, p) => A.Tanh(x, y), (x, dy, dx, p) => A.TanhBackward(x, dy, dx), (y, dy, dx, p) => A.TanhBackwardFromOutput(y, dy, dx), _ => true),
         ["Selu"] = new(0, (x, y, p) => A.Selu(x, y), (x, dy, dx, p) => A.SeluBackward(x, dy, dx), (y, dy, dx, p) => A.SeluBackwardFromOutput(y, dy, dx), _ => true),
@@ -83,5 +84,22 @@ public sealed class CatalogFromOutputTests
             }
         }
         Assert.True(allowed > 0, $"{name}: no trial met the member's condition");
+    }
+
+    [Fact]
+    public void LogSigmoidFromOutputKeepsItsRelativeAccuracyWhereTheDerivativeIsSmall()
+    {
+        // σ(−x) from y = log σ(x) as −expm1(y): where σ(−x) is tiny, y is too and holds it to float precision;
+        // 1 − e^y would round to a multiple of 2⁻²⁴ (0 from x ≈ 17).
+        var x = Enumerable.Range(0, 800).Select(i => 2f + i * 0.1f).ToArray();
+        var y = new float[x.Length];
+        var dx = new float[x.Length];
+        A.LogSigmoid(x, y);
+        A.LogSigmoidBackwardFromOutput(y, Enumerable.Repeat(1f, x.Length).ToArray(), dx);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = 1 / (1 + Math.Exp(x[i]));
+            Assert.True(Math.Abs(dx[i] - expected) <= 1e-6 * expected, $"x = {x[i]}: {dx[i]:R} against σ(−x) = {expected:R}");
+        }
     }
 }
