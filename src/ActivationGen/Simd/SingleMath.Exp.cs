@@ -158,10 +158,14 @@ public static partial class SingleMath
     public static TV Expm1<TV>(TV x) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
         TV big = TV.GreaterThan(x, TV.Create(80f));
-        TV clamped = TV.ConditionalSelect(big, TV.Create(80f), x);
-        clamped = TV.ConditionalSelect(TV.LessThan(clamped, TV.Create(-30f)), TV.Create(-30f), clamped);
-        TV r = ReduceLn2(clamped, out TV n);
-        TV s = PowerOfTwo(n);
+        // The clamps put the constant first, so NaN survives them.
+        TV clamped = TV.MinNative(TV.Create(80f), TV.MaxNative(TV.Create(-30f), x));
+        // n = round(x/ln 2) is in [−43, 115], so t's low bits hold n + 127, a normal biased exponent: 2^n is one shift
+        // of t (ReduceLn2 and PowerOfTwo take two integer operations more).
+        TV t = TV.MultiplyAdd(clamped, TV.Create(Log2E), TV.Create(ShifterPlusBias));
+        TV nf = t - TV.Create(ShifterPlusBias);
+        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), clamped));
+        TV s = TV.ShiftLeftBits(t, 23);
         // e^x - 1 = 2^n expm1(r) + (2^n - 1); the second term is exact wherever cancellation could matter.
         TV result = TV.MultiplyAdd(s, Expm1Reduced(r), s - TV.Create(1f));
         if (TV.AnyTrue(big))
