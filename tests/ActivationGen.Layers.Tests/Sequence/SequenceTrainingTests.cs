@@ -53,9 +53,9 @@ public class SequenceTrainingTests
         var net = new Sequential<float>(
             new RecurrentCell<float, SequenceActivations.GatedActivation>(1, 12, new Random(1), RecurrentInput.PreviousState, name: "rnn"),
             new GatedLinearUnit<float, SequenceActivations.GaussianGateActivation>(12, 1, new Random(2), name: "glu"));
-        (float first, float last) = Train(net, 60, 0.02, out long allocated);
+        (float first, float last) = Train(net, 60, 0.02, out _);
         Assert.True(last * 5 <= first, $"loss {first} → {last}");
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyAllocation(net));
         var glu = (GatedLinearUnit<float, SequenceActivations.GaussianGateActivation>)net.Layers[1];
         Assert.NotEqual(1f, glu.GateParameters[1].Value[0]); // std trained too
     }
@@ -67,8 +67,20 @@ public class SequenceTrainingTests
             new RecurrentCell<float, SequenceActivations.TimeDecayTanhActivation>(1, 12, new Random(3), RecurrentInput.Time, name: "rnn"),
             new SelfAttention<float, Activations.TanhActivation, Activations.GeluActivation>(12, new Random(4), name: "attention"),
             new GatedLinearUnit<float, SequenceActivations.GaussianGateActivation>(12, 1, new Random(5), name: "glu"));
-        (float first, float last) = Train(net, 100, 0.02, out long allocated);
+        (float first, float last) = Train(net, 100, 0.02, out _);
         Assert.True(last * 5 <= first, $"loss {first} → {last}");
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyAllocation(net));
+    }
+
+    /// <summary>
+    /// Bytes allocated by 20 more training steps of a network already trained. The first run's steps after its first
+    /// were measured before, but over 99 of them one clean-clone CI run saw 24 bytes, once, and 14 runs here saw none:
+    /// presumably a one-time cost of the runtime's (a type's statics, a tier-up) at whichever step it fell, not traced.
+    /// A trained network has such costs behind it, and a steady allocation of ours would still show in every step.
+    /// </summary>
+    private static long SteadyAllocation(ILayer<float> net)
+    {
+        Train(net, 20, 0.02, out long allocated);
+        return allocated;
     }
 }
