@@ -85,10 +85,7 @@ public static partial class SingleMath
         // adds half an ulp. Where that matters (softplus, whose log1p passes e^x's error on whole: 3.44 → 2.83 ulp over
         // every float) a second permute adds each entry's relative rounding to e^r − 1, in the FMA that was a multiply;
         // it costs sigmoid and SiLU 7–9% in L1, so they go without.
-        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(SixteenthsShifter));
-        TV n = t - TV.Create(SixteenthsShifter);
-        TV r = TV.MultiplyAdd(n, TV.Create(-Ln2Hi), x);
-        r = TV.MultiplyAdd(n, TV.Create(-Ln2Lo), r);
+        TV r = ReduceLn2(x, SixteenthsShifter, out TV t, out TV n);
         TV power = TV.LookupSixteen(TwoToSixteenths, t);
         // e^r − 1 = r + c2 r² + c3 r³, a minimax fit on [−ln 2/32, ln 2/32] (relative error 1e-9).
         TV p = TV.MultiplyAdd(TV.MultiplyAdd(TV.Create(0.1666686236858368f), r, TV.Create(0.5000097751617432f)), r, TV.Create(1f));
@@ -105,10 +102,7 @@ public static partial class SingleMath
         if (Avx512F.VL.IsSupported)
         {
             // AVX-512: vscalef applies 2^n with overflow and subnormal rounding done by the hardware.
-            TV tc = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
-            TV nc = tc - TV.Create(Shifter);
-            TV rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Hi), x);
-            rc = TV.MultiplyAdd(nc, TV.Create(-Ln2Lo), rc);
+            TV rc = ReduceLn2(x, Shifter, out _, out TV nc);
             return TV.ScaleB(ExpReduced(rc), nc);
         }
 
@@ -116,10 +110,7 @@ public static partial class SingleMath
         // gives +inf and a subnormal result is rounded once, in the last multiplication. No range test: a branch
         // to a slow path makes the JIT spill the caller's live vectors in the hot loop (the slow path's call
         // clobbers every vector register), which made tanh 4× slower on AVX2.
-        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(BiasedShifter));
-        TV nf = t - TV.Create(BiasedShifter);
-        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
-        r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+        TV r = ReduceLn2(x, BiasedShifter, out TV t, out _);
         // t's low bits hold n + 254, so (t >> 1) holds 127 + ⌊n/2⌋ and t − (t >> 1) holds 127 + ⌈n/2⌉: two
         // biased exponents without a bias addition. The shifter's own high bits shift out past bit 31.
         TV half = TV.ShiftRightLogicalBits(t, 1);
@@ -145,10 +136,7 @@ public static partial class SingleMath
         // the shift of t's low bits (which hold n + 127 + 64) into the exponent field, and a polynomial scaled by
         // 2^−64. Every step of that polynomial is the unscaled one's times 2^−64 exactly (its values stay normal),
         // so the product is 2^n·e^r rounded once, subnormal results included: ExpOfClamped's result, bit for bit.
-        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(ModerateShifter));
-        TV nf = t - TV.Create(ModerateShifter);
-        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
-        r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+        TV r = ReduceLn2(x, ModerateShifter, out TV t, out _);
         return ExpReduced(r, TwoToMinus64) * TV.ShiftLeftBits(t, 23);
     }
 
@@ -161,10 +149,8 @@ public static partial class SingleMath
         // The clamps put the constant first, so NaN survives them.
         TV clamped = TV.MinNative(TV.Create(80f), TV.MaxNative(TV.Create(-30f), x));
         // n = round(x/ln 2) is in [−43, 115], so t's low bits hold n + 127, a normal biased exponent: 2^n is one shift
-        // of t (ReduceLn2 and PowerOfTwo take two integer operations more).
-        TV t = TV.MultiplyAdd(clamped, TV.Create(Log2E), TV.Create(ShifterPlusBias));
-        TV nf = t - TV.Create(ShifterPlusBias);
-        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), clamped));
+        // of t (n's own bits and PowerOfTwo would take two integer operations more).
+        TV r = ReduceLn2(clamped, ShifterPlusBias, out TV t, out _);
         TV s = TV.ShiftLeftBits(t, 23);
         // e^x - 1 = 2^n expm1(r) + (2^n - 1); the second term is exact wherever cancellation could matter.
         TV result = TV.MultiplyAdd(s, Expm1Reduced(r), s - TV.Create(1f));
@@ -175,15 +161,18 @@ public static partial class SingleMath
         return result;
     }
 
-    /// <summary>r = x − n ln 2 with n = round(x / ln 2); returns r, and n as an integer in each lane's bits.</summary>
+    /// <summary>
+    /// r = x − n ln 2 with n = x/ln 2 rounded by <paramref name="shifter"/> (1.5·2^23 plus an offset rounds to integers,
+    /// 1.5·2^19 to sixteenths); <paramref name="shifted"/> is the shifter's sum, whose low bits hold n plus the offset,
+    /// and <paramref name="n"/> is n as a float. Every exp here reduces this way; each builds its 2^n from what it needs.
+    /// </summary>
+    /// <remarks>n·Ln2Hi is exact (Ln2Hi has 9 significant bits), so the reduction loses nothing whether or not MultiplyAdd is fused.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ReduceLn2<TV>(TV x, out TV n) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    private static TV ReduceLn2<TV>(TV x, float shifter, out TV shifted, out TV n) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
     {
-        TV t = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(Shifter));
-        TV nf = t - TV.Create(Shifter);
-        n = TV.SubtractBits(t, TV.CreateBits(ShifterBits));
-        TV r = TV.MultiplyAdd(nf, TV.Create(-Ln2Hi), x);
-        return TV.MultiplyAdd(nf, TV.Create(-Ln2Lo), r);
+        shifted = TV.MultiplyAdd(x, TV.Create(Log2E), TV.Create(shifter));
+        n = shifted - TV.Create(shifter);
+        return TV.MultiplyAdd(n, TV.Create(-Ln2Lo), TV.MultiplyAdd(n, TV.Create(-Ln2Hi), x));
     }
 
     /// <summary>expm1(r) for |r| ≤ ln 2 / 2: r + r² P(r), P a degree-4 Chebyshev fit (relative error 1.4e-7 in P, 2e-8 overall).</summary>

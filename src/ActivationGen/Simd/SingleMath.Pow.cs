@@ -108,7 +108,8 @@ public static unsafe partial class SingleMath
     {
         yh = TV.ConditionalSelect(TV.GreaterThan(yh, TV.Create(89f)), TV.Create(89f), yh);
         yh = TV.ConditionalSelect(TV.LessThan(yh, TV.Create(-110f)), TV.Create(-110f), yh);
-        TV r = ReduceLn2(yh, out TV n) + yl;
+        TV r = ReduceLn2(yh, Shifter, out TV shifted, out _) + yl;
+        TV n = TV.SubtractBits(shifted, TV.CreateBits(ShifterBits));
         TV p = Expm1Reduced(r) + TV.Create(1f);
         TV half = TV.ShiftRightArithmeticBits(n, 1);
         return p * PowerOfTwo(half) * PowerOfTwo(TV.SubtractBits(n, half));
