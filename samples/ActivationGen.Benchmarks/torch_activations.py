@@ -2,7 +2,13 @@
 """Times PyTorch's CPU activation kernels, forward and backward, as the libtorch column of docs/cost-model.md.
 
     apt-get install -y python3-torch          # Debian's 1.13; any PyTorch works
-    /usr/bin/python3 samples/ActivationGen.Benchmarks/torch_activations.py [--sizes 1M,16M] [--repeats 15]
+    /usr/bin/python3 samples/ActivationGen.Benchmarks/torch_activations.py [--sizes 1M,16M] [--repeats 15] [--isa avx2]
+
+--isa chooses the instruction set of both libraries inside libtorch: aten's own kernels (ATEN_CPU_CAPABILITY) and
+oneDNN's JIT, which runs GELU forward and backward (ONEDNN_MAX_CPU_ISA). Left to itself, Debian's 1.13 runs aten's
+AVX2 kernels but oneDNN's AVX-512 ones on an AVX-512 host, so its "native" GELU is not an AVX2 figure. `--isa avx2`
+is the libtorch to set beside an AVX2 host (or our DOTNET_EnableAVX512=0 runs), `--isa avx512` beside an AVX-512
+one; the header names what each library ran.
 
 One thread, float32, inputs uniform in [-8, 8) (the benchmark stubs' default range). Every call writes into a
 preallocated tensor through aten's out= (forward) and grad_input= (backward) overloads, so no allocation is
@@ -10,13 +16,20 @@ timed; an entry whose overload this PyTorch lacks falls back to the allocating c
 Each figure is the median over --repeats timed calls, in ns per element, after warm-up calls.
 """
 import argparse
+import os
 import platform
+import re
 import statistics
+import subprocess
+import sys
 import time
 
-import torch
-
-aten = torch.ops.aten
+# Both libraries read their variables once, when torch loads, so --isa is applied before the import (in main).
+ISA_ENVIRONMENT = {
+    "native": {},
+    "avx2": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"},
+    "avx512": {"ATEN_CPU_CAPABILITY": "avx512", "ONEDNN_MAX_CPU_ISA": "ALL"},
+}
 
 
 def parse_size(text):
@@ -68,6 +81,15 @@ def cases(x, dy, y, dx):
            hardswish_out is None)
 
 
+def onednn_isa():
+    """The ISA of oneDNN's JIT GELU in this environment, from its verbose log (it prints to the process's stdout)."""
+    probe = "import torch; torch.set_num_threads(1); x = torch.zeros(64); torch.ops.aten.gelu.out(x, out=torch.empty_like(x))"
+    log = subprocess.run([sys.executable, "-c", probe], env={**os.environ, "ONEDNN_VERBOSE": "1"},
+                         capture_output=True, text=True).stdout
+    match = re.search(r"eltwise,jit:(\w+)", log)
+    return match.group(1) if match else "not used"
+
+
 def time_call(call, elements, repeats):
     for _ in range(3):
         call()
@@ -83,12 +105,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1M,16M")
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--isa", choices=sorted(ISA_ENVIRONMENT), default="native",
+                        help="the instruction set of aten's kernels and oneDNN's JIT (default: what libtorch picks)")
     args = parser.parse_args()
+    os.environ.update(ISA_ENVIRONMENT[args.isa])
+    global torch, aten
+    import torch
+    aten = torch.ops.aten
     torch.set_num_threads(1)
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     capability = next((line.split(":")[-1].strip() for line in torch.__config__.show().splitlines()
                        if "CPU capability" in line), "unknown")
-    print(f"PyTorch {torch.__version__} (CPU capability {capability}), {torch.get_num_threads()} thread, float32, "
+    print(f"PyTorch {torch.__version__} (--isa {args.isa}: aten CPU capability {capability}, oneDNN jit:{onednn_isa()}), "
+          f"{torch.get_num_threads()} thread, float32, "
           f"{platform.processor() or platform.machine()}; median of {args.repeats} calls, ns/element")
     print()
     results = {}
