@@ -218,9 +218,9 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            scoped ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            scoped ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
@@ -229,8 +229,13 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                    i = last;
-                GatedKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), out TV vY);
+                {
+                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
+                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastH);
+                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
+                    i = 0;
+                }
+                GatedKernels.Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -255,11 +260,11 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
-            ref double dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
+            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            scoped ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            scoped ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            scoped ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            scoped ref double dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
@@ -269,8 +274,15 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                    i = last;
-                GatedKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
+                {
+                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
+                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastH);
+                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastDy);
+                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
+                    dhRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dhRef, last);
+                    i = 0;
+                }
+                GatedKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV.StoreUnsafe(vDh, ref dhRef, i);
                 if (isLast)
