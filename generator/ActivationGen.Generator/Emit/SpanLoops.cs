@@ -30,8 +30,6 @@ namespace ActivationGen.Generator.Emit;
 internal static class SpanLoops
 {
     private const string GetReference = "global::System.Runtime.InteropServices.MemoryMarshal.GetReference";
-    private const string UnsafeAs = "global::System.Runtime.CompilerServices.Unsafe.As";
-    private const string UnsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
     // Optimized at once: as tier-0 code (no inlining: every vector operation a call) a first call on 16M elements ran 15–30× its steady time.
     private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
@@ -80,7 +78,7 @@ internal static class SpanLoops
         writer.Line($"if ({member.LengthOf}.Length == 0)");
         writer.Line("    return;");
         foreach (var span in member.Reads.Concat(member.Writes))
-            writer.Line($"{(IsSmall(member.Tape) ? "" : "scoped ")}ref {s.T} {loop.Refs[span]} = ref {GetReference}({span});");
+            writer.Line($"ref {s.T} {loop.Refs[span]} = ref {GetReference}({span});");
         foreach (var p in s.Parameters)
             writer.Line($"{v} {loop.Broadcast[p.Name]} = {v}.Create({p.Name});");
         writer.Line($"nuint {loop.Width} = (nuint){v}.Count;");
@@ -143,18 +141,9 @@ internal static class SpanLoops
             writer.Line($"bool {isLast} = {i} >= {loop.Last};");
             if (sums)
                 writer.Line($"nuint {loop.Covered} = {isLast} ? {i} - {loop.Last} : 0;");
-            using (writer.Block($"if ({isLast})"))
-            {
-                // The last vector reads the saved inputs and writes at last, through the same loads and stores: the
-                // saved vectors stay in memory instead of holding registers across the loop (in a paired backward
-                // on AVX2 they held four of its sixteen, which the JIT spilled and reloaded every vector).
-                foreach (var read in member.Reads)
-                    writer.Line($"{loop.Refs[read]} = ref {UnsafeAs}<{v}, {s.T}>(ref {loop.Saved[read]});");
-                foreach (var write in member.Writes)
-                    writer.Line($"{loop.Refs[write]} = ref {UnsafeAdd}(ref {loop.Refs[write]}, {loop.Last});");
-                writer.Line($"{i} = 0;");
-            }
-            WriteKernelCall(writer, s, member, loop, member.Reads.Select(n => $"{v}.LoadUnsafe(ref {loop.Refs[n]}, {i})"), loop.Current);
+            writer.Line($"if ({isLast})");
+            writer.Line($"    {i} = {loop.Last};");
+            WriteKernelCall(writer, s, member, loop, member.Reads.Select(n => $"{isLast} ? {loop.Saved[n]} : {v}.LoadUnsafe(ref {loop.Refs[n]}, {i})"), loop.Current);
             foreach (var w in member.Writes)
                 writer.Line($"{v}.StoreUnsafe({loop.Current[w]}, ref {loop.Refs[w]}, {i});");
             if (sums)

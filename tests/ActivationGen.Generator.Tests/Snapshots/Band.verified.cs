@@ -335,8 +335,8 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
@@ -345,12 +345,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
-                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
-                    i = 0;
-                }
-                BandKernels.Forward(TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
+                    i = last;
+                BandKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -375,9 +371,9 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -387,13 +383,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    i = 0;
-                }
-                BandKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
+                    i = last;
+                BandKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 if (isLast)
                     break;
@@ -419,9 +410,9 @@ namespace Users.Models
             dp = 0;
             if (dx.Length == 0)
                 return;
-            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             TV vP = TV.Create(p);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -435,13 +426,8 @@ namespace Users.Models
                 bool isLast = i >= last;
                 nuint covered = isLast ? i - last : 0;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    i = 0;
-                }
-                BandKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
+                    i = last;
+                BandKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 // Lanes of the last vector that earlier vectors covered are not counted twice.
                 if (isLast)

@@ -295,8 +295,8 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
@@ -305,12 +305,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
-                    i = 0;
-                }
-                EluKernels.Forward(TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
+                    i = last;
+                EluKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -341,9 +337,9 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             TV vAlpha = TV.Create(alpha);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -353,13 +349,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    i = 0;
-                }
-                EluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                    i = last;
+                EluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 if (isLast)
                     break;

@@ -218,9 +218,9 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            scoped ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
@@ -229,13 +229,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
-                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastH);
-                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
-                    i = 0;
-                }
-                GatedKernels.Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), out TV vY);
+                    i = last;
+                GatedKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -260,11 +255,11 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            scoped ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            scoped ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
-            scoped ref double dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            ref double dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref double dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref double dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
@@ -274,15 +269,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastX);
-                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastH);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, double>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    dhRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dhRef, last);
-                    i = 0;
-                }
-                GatedKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
+                    i = last;
+                GatedKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV.StoreUnsafe(vDh, ref dhRef, i);
                 if (isLast)

@@ -257,8 +257,8 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
@@ -266,12 +266,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
-                    i = 0;
-                }
-                GeluTanhKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
+                    i = last;
+                GeluTanhKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -298,9 +294,9 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
             TV lastX = TV.LoadUnsafe(ref xRef, last);
@@ -309,13 +305,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    i = 0;
-                }
-                GeluTanhKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
+                    i = last;
+                GeluTanhKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 if (isLast)
                     break;

@@ -313,8 +313,8 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
@@ -323,12 +323,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
-                    i = 0;
-                }
-                SwishKernels.Forward(TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
+                    i = last;
+                SwishKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -355,9 +351,9 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -367,13 +363,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    i = 0;
-                }
-                SwishKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
+                    i = last;
+                SwishKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 if (isLast)
                     break;
@@ -401,9 +392,9 @@ namespace Users.Models
             dBeta = 0;
             if (dx.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
             TV vBeta = TV.Create(beta);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -417,13 +408,8 @@ namespace Users.Models
                 bool isLast = i >= last;
                 nuint covered = isLast ? i - last : 0;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    i = 0;
-                }
-                SwishKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
+                    i = last;
+                SwishKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 // Lanes of the last vector that earlier vectors covered are not counted twice.
                 if (isLast)

@@ -303,9 +303,9 @@ namespace Users.Models
         {
             if (y.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            scoped ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             TV vW = TV.Create(w);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)y.Length - width;
@@ -315,13 +315,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastH);
-                    yRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, last);
-                    i = 0;
-                }
-                TrainedGateKernels.Forward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), vW, out TV vY);
+                    i = last;
+                TrainedGateKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), vW, out TV vY);
                 TV.StoreUnsafe(vY, ref yRef, i);
                 if (isLast)
                     break;
@@ -346,11 +341,11 @@ namespace Users.Models
         {
             if (dx.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            scoped ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
-            scoped ref float dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref float dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
             TV vW = TV.Create(w);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -361,15 +356,8 @@ namespace Users.Models
             {
                 bool isLast = i >= last;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastH);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    dhRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dhRef, last);
-                    i = 0;
-                }
-                TrainedGateKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), vW, out TV vDx, out TV vDh);
+                    i = last;
+                TrainedGateKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vW, out TV vDx, out TV vDh);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV.StoreUnsafe(vDh, ref dhRef, i);
                 if (isLast)
@@ -396,11 +384,11 @@ namespace Users.Models
             dw = 0;
             if (dx.Length == 0)
                 return;
-            scoped ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            scoped ref float hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
-            scoped ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
-            scoped ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
-            scoped ref float dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float hRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            ref float dhRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
             TV vW = TV.Create(w);
             nuint width = (nuint)TV.Count;
             nuint last = (nuint)dx.Length - width;
@@ -415,15 +403,8 @@ namespace Users.Models
                 bool isLast = i >= last;
                 nuint covered = isLast ? i - last : 0;
                 if (isLast)
-                {
-                    xRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastX);
-                    hRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastH);
-                    dyRef = ref global::System.Runtime.CompilerServices.Unsafe.As<TV, float>(ref lastDy);
-                    dxRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRef, last);
-                    dhRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dhRef, last);
-                    i = 0;
-                }
-                TrainedGateKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref hRef, i), TV.LoadUnsafe(ref dyRef, i), vW, out TV vDx, out TV vDh, out TV vDw);
+                    i = last;
+                TrainedGateKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vW, out TV vDx, out TV vDh, out TV vDw);
                 TV.StoreUnsafe(vDx, ref dxRef, i);
                 TV.StoreUnsafe(vDh, ref dhRef, i);
                 // Lanes of the last vector that earlier vectors covered are not counted twice.
