@@ -30,6 +30,18 @@ ISA_ENVIRONMENT = {
     "avx2": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"},
     "avx512": {"ATEN_CPU_CAPABILITY": "avx512", "ONEDNN_MAX_CPU_ISA": "ALL"},
 }
+# aten takes ATEN_CPU_CAPABILITY without asking the CPU, so a set it lacks would end in an illegal instruction.
+ISA_FLAGS = {"native": set(), "avx2": {"avx2", "fma"}, "avx512": {"avx512f", "avx512bw", "avx512dq", "avx512vl"}}
+
+
+def missing_cpu_flags(isa):
+    """The CPU flags --isa needs that /proc/cpuinfo does not list (none where there is no /proc/cpuinfo to ask)."""
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            flags = next((set(line.split(":", 1)[1].split()) for line in cpuinfo if line.startswith("flags")), None)
+    except OSError:
+        return set()
+    return set() if flags is None else ISA_FLAGS[isa] - flags
 
 
 def parse_size(text):
@@ -108,6 +120,9 @@ def main():
     parser.add_argument("--isa", choices=sorted(ISA_ENVIRONMENT), default="native",
                         help="the instruction set of aten's kernels and oneDNN's JIT (default: what libtorch picks)")
     args = parser.parse_args()
+    missing = missing_cpu_flags(args.isa)
+    if missing:
+        parser.error(f"--isa {args.isa} needs CPU flags this host lacks: {', '.join(sorted(missing))}")
     os.environ.update(ISA_ENVIRONMENT[args.isa])
     global torch, aten
     import torch
