@@ -12,6 +12,7 @@ public sealed class FromOutputTests
     [InlineData("log(1 + exp(x))", "float x", "-expm1(-y)")]
     [InlineData("log(sigmoid(x))", "float x", "-expm1(y)")]
     [InlineData("2 * softplus(3 * x)", "float x", "-(6 * expm1(-(0.5 * y)))")]
+    [InlineData("-expm1(x)", "float x", "-1 + y")]    // c = −1, from a negation
     [InlineData("max(x, 0)", "float x", "y > 0 ? 1 : 0")]
     [InlineData("x > 0 ? x : 0", "float x", "y > 0 ? 1 : 0")]
     [InlineData("x > 0 ? x : slope * x", "float x, [Param] float slope = 0.01f", "y > 0 ? 1 : slope")]

@@ -102,6 +102,14 @@ internal static class FromOutput
         return d;
     }
 
+    /// <summary><paramref name="side"/> as c·g with c free of <paramref name="x"/>: −g is c = −1, and anything else is 1·itself.</summary>
+    private static (Expr Scale, Expr Inner) Scaled(Expr side, string x) => side switch
+    {
+        Apply { Op: Op.Negate } negated => (Trees.Num(-1), negated[0]),
+        Apply { Op: Op.Multiply } product when !Substitute.Mentions(product[0], x) => (product[0], product[1]),
+        _ => (Trees.One, side),
+    };
+
     /// <summary>Rewrites a derivative <paramref name="d"/> valid where y = <paramref name="side"/>(x).</summary>
     private static Expr Side(Expr d, Expr side, string x, Expr y)
     {
@@ -113,8 +121,8 @@ internal static class FromOutput
             && Trees.Call(fromValue.Of, a[0]).Equals(side) ? fromValue.Derivative(y) : null);
         if (side is Var v && v.Name == x)
             return Substitute.Variable(d, x, y);
-        // y = c·expm1(x) or y = c·exp(x) (c free of x, possibly 1): exp(x) is y/c + 1 or y/c.
-        var (scale, inner) = side is Apply { Op: Op.Multiply } m && !Substitute.Mentions(m[0], x) ? (m[0], m[1]) : (Trees.One, side);
+        var (scale, inner) = Scaled(side, x);
+        // y = c·expm1(x) or y = c·exp(x): exp(x) is y/c + 1 or y/c.
         if (inner is Apply { Op: Op.Expm1 or Op.Exp } exp && exp[0] is Var u && u.Name == x)
         {
             var inverse = Trees.Divide(y, scale);
@@ -130,17 +138,11 @@ internal static class FromOutput
                 ? (ex.Op == Op.Exp ? expX : expm1X)
                 : null);
         }
-        // y = c·softplus(u), c free of x (−1 for log σ(x) = −softplus(−x)): σ(u) = 1 − e^(−softplus u) = −expm1(−y/c) and
+        // y = c·softplus(u) (c = −1 for log σ(x) = −softplus(−x)): σ(u) = 1 − e^(−softplus u) = −expm1(−y/c) and
         // σ(−u) = e^(−y/c), which keep the relative accuracy of y where σ(u) is small (1 − e^(−y/c) would not).
-        var (softplusScale, softplusSide) = side switch
+        if (inner is Apply { Op: Op.Softplus } softplus)
         {
-            Apply { Op: Op.Negate } negated => (Trees.Num(-1), negated[0]),
-            Apply { Op: Op.Multiply } product when !Substitute.Mentions(product[0], x) => (product[0], product[1]),
-            _ => (Trees.One, side),
-        };
-        if (softplusSide is Apply { Op: Op.Softplus } softplus)
-        {
-            var minusSoftplus = Trees.Negate(Trees.Divide(y, softplusScale));
+            var minusSoftplus = Trees.Negate(Trees.Divide(y, scale));
             var argument = softplus[0];
             d = Substitute.Map(d, e => e is Apply { Op: Op.Sigmoid } sigmoid
                 ? (sigmoid[0].Equals(argument) ? Trees.Negate(Trees.Call(Op.Expm1, minusSoftplus))
