@@ -8,9 +8,9 @@ using System.Reflection.Emit;
 namespace ActivationGen.Probe;
 
 /// <summary>
-/// Every single-input float entry of the catalog, forward, backward and backward-from-output, timed in L1 (4096
+/// Every single-input float entry of the catalog, forward, backward, backward-from-output and forward with derivative, timed in L1 (4096
 /// elements: the compute-bound speed) and at 16M (the memory-bound speed), minimum of many runs. Run it under
-/// DOTNET_JitDisasm='RunForward RunBackward RunBackwardFromOutput' to get the hot loops for count_ops.py.
+/// DOTNET_JitDisasm='RunForward RunBackward RunBackwardFromOutput RunForwardWithDerivative' to get the hot loops for count_ops.py.
 /// </summary>
 internal static class Kernels
 {
@@ -22,14 +22,15 @@ internal static class Kernels
         var random = new Random(1);
         float[] Make(int n, double lo, double hi) => Enumerable.Range(0, n).Select(_ => (float)(lo + random.NextDouble() * (hi - lo))).ToArray();
         const int small = 4096, large = 1 << 24;
-        float[] xs = Make(small, -8, 8), dys = Make(small, -1, 1), ys = new float[small], dxs = new float[small];
-        float[] xl = Make(large, -8, 8), dyl = Make(large, -1, 1), yl = new float[large], dxl = new float[large];
+        float[] xs = Make(small, -8, 8), dys = Make(small, -1, 1), ys = new float[small], dxs = new float[small], ds = new float[small];
+        float[] xl = Make(large, -8, 8), dyl = Make(large, -1, 1), yl = new float[large], dxl = new float[large], dl = new float[large];
         yl.AsSpan().Fill(1);
         dxl.AsSpan().Fill(1);
+        dl.AsSpan().Fill(1);
 
-        Console.WriteLine("| activation | forward L1 | forward 16M | backward L1 | backward 16M | from output L1 | from output 16M |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var (name, forward, backward, fromOutput) in Catalog())
+        Console.WriteLine("| activation | forward L1 | forward 16M | backward L1 | backward 16M | from output L1 | from output 16M | with derivative L1 | with derivative 16M |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (name, forward, backward, fromOutput, withDerivative) in Catalog())
         {
             if (filter is not null && !name.Contains(filter, StringComparison.OrdinalIgnoreCase))
                 continue;
@@ -45,9 +46,11 @@ internal static class Kernels
             forward(xl, yl);
             cells.Add(fromOutput is null ? "—" : F(Time(() => fromOutput(ys, dys, dxs), small, 2000)));
             cells.Add(fromOutput is null ? "—" : F(Time(() => fromOutput(yl, dyl, dxl), large, 12)));
+            cells.Add(withDerivative is null ? "—" : F(Time(() => withDerivative(xs, ys, ds), small, 2000)));
+            cells.Add(withDerivative is null ? "—" : F(Time(() => withDerivative(xl, yl, dl), large, 12)));
             Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
         }
-        Console.WriteLine($"| CopyTo | {Time(() => xs.AsSpan().CopyTo(ys), small, 2000):F3} | {Time(() => xl.AsSpan().CopyTo(yl), large, 12):F3} | | | | |");
+        Console.WriteLine($"| CopyTo | {Time(() => xs.AsSpan().CopyTo(ys), small, 2000):F3} | {Time(() => xl.AsSpan().CopyTo(yl), large, 12):F3} | | | | | | |");
     }
 
     private static double Time(Action run, int length, int repeats)
@@ -66,7 +69,7 @@ internal static class Kernels
         return best / length;
     }
 
-    internal static IEnumerable<(string Name, Unary Forward, Binary? Backward, Binary? FromOutput)> Catalog()
+    internal static IEnumerable<(string Name, Unary Forward, Binary? Backward, Binary? FromOutput, Binary? WithDerivative)> Catalog()
     {
         var methods = typeof(Activations).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.ReturnType == typeof(void) && m.GetParameters().All(p => !p.IsOut))
@@ -76,19 +79,23 @@ internal static class Kernels
         {
             var backward = methods[forward.Name + "Backward"].FirstOrDefault(m => Shape(m) == 3);
             var fromOutput = methods[forward.Name + "BackwardFromOutput"].FirstOrDefault(m => Shape(m) == 3);
+            var withDerivative = methods[forward.Name + "WithDerivative"].FirstOrDefault(m => Shape(m, outputs: 2) == 3);
             yield return (forward.Name, (Unary)Bind(forward, typeof(Unary), 2),
                 backward is null ? null : (Binary)Bind(backward, typeof(Binary), 3),
-                fromOutput is null ? null : (Binary)Bind(fromOutput, typeof(Binary), 3));
+                fromOutput is null ? null : (Binary)Bind(fromOutput, typeof(Binary), 3),
+                withDerivative is null ? null : (Binary)Bind(withDerivative, typeof(Binary), 3));
         }
     }
 
-    /// <summary>The number of leading span parameters if every other parameter is a float, else 0.</summary>
-    private static int Shape(MethodInfo method)
+    /// <summary>The number of leading span parameters (inputs, then <paramref name="outputs"/> outputs) if every other parameter is a float, else 0.</summary>
+    private static int Shape(MethodInfo method, int outputs = 1)
     {
         var parameters = method.GetParameters();
         int spans = parameters.TakeWhile(p => p.ParameterType == typeof(ReadOnlySpan<float>) || p.ParameterType == typeof(Span<float>)).Count();
         bool rest = parameters.Skip(spans).All(p => p.ParameterType == typeof(float));
-        bool shape = spans >= 2 && parameters[spans - 1].ParameterType == typeof(Span<float>) && parameters[..(spans - 1)].All(p => p.ParameterType == typeof(ReadOnlySpan<float>));
+        bool shape = spans > outputs
+            && parameters[(spans - outputs)..spans].All(p => p.ParameterType == typeof(Span<float>))
+            && parameters[..(spans - outputs)].All(p => p.ParameterType == typeof(ReadOnlySpan<float>));
         return rest && shape ? spans : 0;
     }
 

@@ -27,9 +27,20 @@ public static class Elementwise
             ThrowOverlap(paramName);
     }
 
+    /// <summary>Throws when two outputs share any element: only the one written last would keep its values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckDisjoint<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> other, string paramName)
+    {
+        if (output.Overlaps(other))
+            ThrowShared(paramName);
+    }
+
     private static void ThrowLength(int expected, int actual, string paramName) =>
         throw new ArgumentException($"The span has {actual} elements but the first input has {expected}.", paramName);
 
     private static void ThrowOverlap(string paramName) =>
         throw new ArgumentException("The output overlaps an input without being the same span; use the same span for in place, or separate buffers.", paramName);
+
+    private static void ThrowShared(string paramName) =>
+        throw new ArgumentException("The output shares elements with another output; each output needs a buffer of its own.", paramName);
 }

@@ -285,6 +285,7 @@ public sealed class DeclarationTests
     [InlineData("public static float BDerivative(float x) => x;", "BDerivative")]
     [InlineData("public static void BBackward(float x) { }", "BBackward")]
     [InlineData("public static int BBackwardFromOutput => 0;", "BBackwardFromOutput")]
+    [InlineData("public static void BWithDerivative() { }", "BWithDerivative")]
     [InlineData("public struct BActivation { }", "BActivation")]
     [InlineData("public static void B(System.ReadOnlySpan<float> x, System.Span<float> y) { }", "B")]
     [InlineData("public static int B;", "B")]

@@ -9,13 +9,13 @@ namespace ActivationGen.Generator.Declarations;
 /// <summary>
 /// Finds the user's members that the generated ones would clash with, so the user gets one AG error at their
 /// member instead of a CS0111 inside generated code. The generator reserves <c>NameBackward</c>,
-/// <c>NameBackwardFromOutput</c>, <c>NameDerivative</c> and <c>NameActivation</c> beside every activation
+/// <c>NameBackwardFromOutput</c>, <c>NameWithDerivative</c>, <c>NameDerivative</c> and <c>NameActivation</c> beside every activation
 /// (whether or not a from-output form exists, so that fixing a formula never makes a new clash), and the
 /// forward span overload of <c>Name</c> itself.
 /// </summary>
 internal static class MemberCollisions
 {
-    public static readonly string[] Suffixes = ["Backward", "BackwardFromOutput", "Derivative", "Activation"];
+    public static readonly string[] Suffixes = ["Backward", "BackwardFromOutput", "WithDerivative", "Derivative", "Activation"];
 
     /// <summary>
     /// One error per clashing user member; <paramref name="taken"/> receives the generated members' names to

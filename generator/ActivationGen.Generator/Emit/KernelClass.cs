@@ -94,7 +94,7 @@ internal static class KernelClass
             foreach (string width in Widths)
             {
                 string v = s.Element.Vector(width);
-                foreach (string run in KernelPairing.Pairs(width, member.Tape, s.Element.Keyword) ? new[] { s.Element.VectorPair(width), v } : [v])
+                foreach (string run in KernelPairing.Pairs(width, member, s.Element.Keyword) ? new[] { s.Element.VectorPair(width), v } : [v])
                 {
                     writer.Line($"{(first ? "if" : "else if")} ({v}.IsHardwareAccelerated && {member.LengthOf}.Length >= {run}.Count)");
                     writer.Line($"    Run{member.Kernel}<{run}>({member.Arguments(s)});");

@@ -22,13 +22,16 @@ internal static class KernelPairing
     private const int LargestPairedAt512 = 60;
     private const int LargestPairedNarrower = 30;
 
-    /// <summary>Whether the <paramref name="element"/> kernel of <paramref name="tape"/> runs paired at <paramref name="width"/>.</summary>
+    /// <summary>Whether the <paramref name="element"/> kernel of <paramref name="member"/> runs paired at <paramref name="width"/>.</summary>
     /// <remarks>
     /// Float only: the double vector math is about twice as long per function (SwishDouble's backward, paired, ran at
-    /// 2.89 ns/element against 0.78 single at 1M on AVX-512; its forward gained 2%).
+    /// 2.89 ns/element against 0.78 single at 1M on AVX-512; its forward gained 2%). One output only: paired, the
+    /// forward with derivative of CELU, SELU and Squareplus ran the JIT out of locals at 512 bits (1.3–1.7 ns/element in
+    /// L1 against 0.3–0.6), though their size is that of kernels that pair well.
     /// </remarks>
-    public static bool Pairs(string width, Tape? tape, string element) =>
-        element == "float" && tape is not null && Size(tape) <= (width == "Vec512" ? LargestPairedAt512 : LargestPairedNarrower);
+    public static bool Pairs(string width, SpanMember member, string element) =>
+        element == "float" && member.Writes.Length == 1 && member.Tape is { } tape
+        && Size(tape) <= (width == "Vec512" ? LargestPairedAt512 : LargestPairedNarrower);
 
     internal static int Size(Tape tape) => tape.Instructions.Sum(i => Instructions(i.Op));
 

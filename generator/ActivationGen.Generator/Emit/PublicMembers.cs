@@ -47,7 +47,8 @@ internal static class PublicMembers
                 continue;
             }
             Summary(writer, Describe(member, s, f), s);
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the first one's, or an output partly overlaps an input.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the first one's, or an output partly overlaps an input"
+                + (member.Writes.Length > 1 ? ", or two outputs share elements.</exception>" : ".</exception>"));
             writer.Line(ActivationEmitter.GeneratedCode);
             using (writer.Block(signature))
             {
@@ -97,6 +98,9 @@ internal static class PublicMembers
             "BackwardWithTrainables" => $"Backward of {f} that also sums the gradient of each trainable parameter: {Gradients()}, "
                 + string.Join(", ", member.Sums.Select((g, i) => $"<paramref name=\"{g}\"/> = Σ {s.IncomingGradient}·∂f/∂{s.Trainables[i].Name}"))
                 + ". Sums accumulate in double in blocks, so they stay accurate over millions of elements.",
+            "ForwardWithDerivative" => $"Computes {f} elementwise into <paramref name=\"{s.Output}\"/> and ∂f/∂{s.Inputs[0].Name} into <paramref name=\"{s.DerivativeOutput}\"/> in one pass, "
+                + $"sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, "
+                + $"{s.InputGradients[0]} = {s.IncomingGradient}·{s.DerivativeOutput} (<see cref=\"global::ActivationGen.SavedDerivative\"/>), in place of recomputing it from {s.Inputs[0].Name}.",
             _ => $"Backward of {f} from its output alone (no need to keep {s.Inputs[0].Name}): <paramref name=\"{member.Writes[0]}\"/> = "
                 + $"{s.IncomingGradient}·<c>{Xml(s.Kernels.FromOutputDoc!)}</c> where {s.Output} = f({s.Inputs[0].Name})"
                 + (s.Kernels.FromOutputConditions.Count == 0 ? "." : $", for {Xml(string.Join(" and ", s.Kernels.FromOutputConditions))} (otherwise it throws ArgumentException)."),
@@ -125,6 +129,10 @@ internal static class PublicMembers
         foreach (var output in member.Writes)
             foreach (var read in member.Reads)
                 writer.Line($"global::ActivationGen.Elementwise.CheckOverlap<{s.T}>({read}, {output}, nameof({output}));");
+        // Two outputs in one span would leave only the last one written, silently.
+        for (int i = 0; i < member.Writes.Length; i++)
+            for (int j = i + 1; j < member.Writes.Length; j++)
+                writer.Line($"global::ActivationGen.Elementwise.CheckDisjoint<{s.T}>({member.Writes[i]}, {member.Writes[j]}, nameof({member.Writes[j]}));");
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal sealed class Shape
         var gradients = new NameScope(spec.Parameters.Select(p => p.Name).Concat([Output, IncomingGradient]));
         InputGradients = Inputs.Select(p => gradients.Take(Names.GradientOf(p.Name))).ToArray();
         TrainableGradients = Trainables.Select(p => gradients.Take(Names.GradientOf(p.Name))).ToArray();
+        DerivativeOutput = gradients.Take("derivative");
         KernelClass = spec.Name + "Kernels";
         VectorType = Pipeline.Names.Unique("TV", spec);
         Constraint = Element.Constraint(VectorType);
@@ -41,7 +42,7 @@ internal sealed class Shape
 
     /// <summary>A scope for one generated method's locals, clear of every parameter and generated span name.</summary>
     public NameScope Scope() => new(Spec.Parameters.Select(p => p.Name).Concat(Spec.Parameters.Select(p => p.Identifier))
-        .Concat([Output, IncomingGradient, VectorType])
+        .Concat([Output, IncomingGradient, VectorType, DerivativeOutput])
         .Concat(InputGradients).Concat(TrainableGradients));
 
     public ActivationKernels Kernels { get; }
@@ -64,6 +65,9 @@ internal sealed class Shape
     public string[] InputGradients { get; }
 
     public string[] TrainableGradients { get; }
+
+    /// <summary>The span that the forward-with-derivative member writes ∂f/∂x into: derivative, unless a parameter has that name.</summary>
+    public string DerivativeOutput { get; }
 
     public string KernelClass { get; }
 

@@ -26,6 +26,8 @@ internal sealed record SpanMember(string Kernel, string PublicName, string[] Rea
             yield return new SpanMember("BackwardWithTrainables", s.Spec.Name + "Backward", backwardReads, s.InputGradients, s.TrainableGradients, k.BackwardWithTrainables);
         if (k.HasBackwardFromOutput)
             yield return new SpanMember("BackwardFromOutput", s.Spec.Name + "BackwardFromOutput", [s.Output, s.IncomingGradient], s.InputGradients, [], k.BackwardFromOutput);
+        if (k.HasDerivative)
+            yield return new SpanMember("ForwardWithDerivative", s.Spec.Name + "WithDerivative", inputs, [s.Output, s.DerivativeOutput], [], k.ForwardWithDerivative);
     }
 
     /// <summary>"ReadOnlySpan&lt;float&gt; x, Span&lt;float&gt; y, float beta[, out float dBeta]".</summary>

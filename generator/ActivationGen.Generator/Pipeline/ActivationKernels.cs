@@ -17,6 +17,7 @@ internal sealed record ActivationKernels(
     Tape? Backward,
     Tape? BackwardWithTrainables,
     Tape? BackwardFromOutput,
+    Tape? ForwardWithDerivative,
     string IncomingGradient,
     string FormulaDoc,
     EquatableArray<string> PartialDocs,
@@ -43,7 +44,7 @@ internal sealed record ActivationKernels(
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, Names.Unique("dy", d.Spec), "", default, null, default);
+            return new ActivationKernels(d.Spec, null, null, null, null, null, Names.Unique("dy", d.Spec), "", default, null, default);
 
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
         return new ActivationKernels(
@@ -52,6 +53,8 @@ internal sealed record ActivationKernels(
             Lower.ToTape([.. d.InputAdjoints]),
             hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
             d.FromOutput is { } fromOutput ? Lower.ToTape(Trees.Multiply(Trees.Var(d.IncomingGradient), fromOutput)) : null,
+            // One tape for both, so the derivative reuses the forward's values (sigmoid' = s·(1 − s) takes f's s).
+            d.Derivative is { } derivative ? Lower.ToTape(d.Executable!, derivative) : null,
             d.IncomingGradient,
             d.IsRewritten ? Printer.Print(formula, LongestDoc) : "",
             d.Partials.Select(p => Printer.Print(p, LongestDoc)).ToEquatableArray(),

@@ -9,7 +9,8 @@ namespace ActivationGen.Generator.Pipeline;
 /// <summary>
 /// The formula and its derivatives. <see cref="Partials"/> are ∂f/∂p for every input then every trainable
 /// parameter (for documentation and the scalar derivative); <see cref="InputAdjoints"/> and
-/// <see cref="AllAdjoints"/> are dy·∂f/∂p, the bodies of the backward kernels; <see cref="FromOutput"/> is
+/// <see cref="AllAdjoints"/> are dy·∂f/∂p, the bodies of the backward kernels; <see cref="Derivative"/> is ∂f/∂x of
+/// a single-input activation with the guards, which the forward-with-derivative kernel computes beside f; <see cref="FromOutput"/> is
 /// ∂f/∂x written from y = f(x) alone, when the generator finds such a form, valid where every one of
 /// <see cref="FromOutputConditions"/> holds (checked by the member at run time). <see cref="Formula"/> and
 /// <see cref="Partials"/> are the math the docs show; <see cref="Executable"/> and the adjoints carry the
@@ -23,6 +24,7 @@ internal sealed record DifferentiatedActivation(
     EquatableArray<Expr> Partials,
     EquatableArray<Expr> InputAdjoints,
     EquatableArray<Expr> AllAdjoints,
+    Expr? Derivative,
     string IncomingGradient,
     Expr? FromOutput,
     EquatableArray<string> FromOutputConditions)
@@ -31,7 +33,7 @@ internal sealed record DifferentiatedActivation(
     {
         var spec = bound.Spec;
         if (bound.Formula is not { } formula)
-            return new DifferentiatedActivation(spec, null, false, null, default, default, default, "", null, default);
+            return new DifferentiatedActivation(spec, null, false, null, default, default, default, null, "", null, default);
 
         var inputs = spec.Parameters.Where(p => p.Kind == ParameterKind.Input).Select(p => p.Name).ToArray();
         var wrt = inputs.Concat(spec.Parameters.Where(p => p.Kind == ParameterKind.Trainable).Select(p => p.Name)).ToArray();
@@ -51,6 +53,7 @@ internal sealed record DifferentiatedActivation(
             partials.ToEquatableArray(),
             ReverseMode.Gradients(executable, Trees.Var(dy), inputs, Gates.On).ToEquatableArray(),
             ReverseMode.Gradients(executable, Trees.Var(dy), wrt, Gates.On).ToEquatableArray(),
+            inputs.Length == 1 ? ReverseMode.Gradients(executable, Trees.One, inputs, Gates.On)[0] : null,
             dy,
             fromOutput?.Derivative,
             (fromOutput?.Conditions ?? []).ToEquatableArray());

@@ -92,6 +92,32 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c><br/>
+        /// ∂f/∂x = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c><br/>
+        /// ∂f/∂p = <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? 0 : x^p * log(abs(x))</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void BandWithDerivative(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<double>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<double>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<double>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new BandForwardWithDerivativeJob { x = x, y = y, derivative = derivative, p = p };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            BandKernels.ForwardWithDerivativeSpans(x, y, derivative, p);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x &gt; -1 &amp;&amp; x &lt; 1 || !(x != 2) ? x^-2 : pow(x, p)</c> at one point: <c>x &lt; 1 &amp;&amp; x &gt; -1 || !(2 != x) ? -2 * x^(-3) : p * x^(p - 1)</c>.
         /// </summary>
         /// <remarks>
@@ -317,6 +343,36 @@ namespace Users.Models
             dp = selected3;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, TV p, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+        {
+            TV isLess0 = TV.LessThan(x, TV.Create(1d));
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(-1d));
+            TV mask0 = TV.And(isLess0, isGreater0);
+            TV isNotEqual0 = TV.NotEqual(TV.Create(2d), x);
+            TV mask1 = TV.Not(isNotEqual0);
+            TV mask2 = TV.Or(mask0, mask1);
+            TV product0 = x * x;
+            TV quotient0 = TV.Create(1d) / product0;
+            TV power0 = global::ActivationGen.Simd.DoubleMath.Pow(x, p);
+            TV selected0 = TV.ConditionalSelect(mask2, quotient0, power0);
+            TV product1 = product0 * x;
+            TV quotient1 = TV.Create(1d) / product1;
+            TV product2 = TV.Create(-2d) * quotient1;
+            TV isEqual0 = TV.Equal(TV.Create(0d), p);
+            TV abs0 = global::ActivationGen.Simd.DoubleMath.Abs(p);
+            TV isEqual1 = TV.Equal(TV.Create(double.PositiveInfinity), abs0);
+            TV mask3 = TV.Or(isEqual0, isEqual1);
+            TV difference0 = p - TV.Create(1d);
+            TV power1 = global::ActivationGen.Simd.DoubleMath.Pow(x, difference0);
+            TV product3 = p * power1;
+            TV selected1 = TV.AndNot(product3, mask3);
+            TV selected2 = TV.ConditionalSelect(mask2, product2, selected1);
+            y = selected0;
+            derivative = selected2;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
         {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
@@ -450,6 +506,44 @@ namespace Users.Models
             }
             dp = (double)dpTotal;
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
+        {
+            if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<double>>(x, y, derivative, p);
+            else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<double>>(x, y, derivative, p);
+            else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<double>>(x, y, derivative, p);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<double>>(x, y, derivative, p);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+        {
+            if (y.Length == 0)
+                return;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref double derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vP = TV.Create(p);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                BandKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vP, out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                if (isLast)
+                    break;
+            }
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -492,6 +586,20 @@ namespace Users.Models
         {
             BandKernels.BackwardWithTrainablesSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.p, out double dpPart);
             global::ActivationGen.Parallelism.Add(ref this.dp, dpPart);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct BandForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<double> x;
+        public global::System.Span<double> y;
+        public global::System.Span<double> derivative;
+        public double p;
+
+        public void Run(int start, int length)
+        {
+            BandKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length), this.p);
         }
     }
 }

@@ -25,6 +25,11 @@ partial class MyActivations
 
     /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    public static void BrokenWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+        => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
+
+    /// <summary>Not available: the [Activation] declaration of <c>Broken</c> has errors (see its AG diagnostics), so this member throws.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
     public static float BrokenDerivative(float x)
         => throw new global::System.InvalidOperationException("The [Activation] declaration of 'Broken' has errors; see the ActivationGen diagnostics (AG…) reported for it.");
 

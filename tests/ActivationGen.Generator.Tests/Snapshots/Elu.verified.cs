@@ -92,6 +92,32 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c><br/>
+        /// rewritten by the generator as <c>x &gt; 0 ? x : alpha * expm1(x)</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? 1 : alpha * exp(x)</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void EluWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha = 1f)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new EluForwardWithDerivativeJob { x = x, y = y, derivative = derivative, alpha = alpha };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            EluKernels.ForwardWithDerivativeSpans(x, y, derivative, alpha);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x &gt; 0 ? x : alpha * (exp(x) - 1)</c> at one point: <c>x &gt; 0 ? 1 : alpha * exp(x)</c>.
         /// </summary>
         /// <remarks>
@@ -271,6 +297,25 @@ namespace Users.Models
             dx = product0;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, TV alpha, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
+            TV product0 = alpha * expm10;
+            TV selected0 = TV.ConditionalSelect(isGreater0, x, product0);
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
+            TV exp0 = global::ActivationGen.Simd.SingleMath.Exp(x);
+            TV product1 = alpha * exp0;
+            TV selected1 = TV.AndNot(product1, isGreater0);
+            TV selected2 = TV.AndNot(selected1, isLessOrEqual0);
+            TV selected3 = TV.And(isGreater0, TV.Create(1f));
+            TV sum0 = selected2 + selected3;
+            y = selected0;
+            derivative = sum0;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
         {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
@@ -397,6 +442,44 @@ namespace Users.Models
             EluKernels.BackwardFromOutput(lastY, lastDy, vAlpha, out TV lastDx);
             TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, alpha);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, alpha);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vAlpha = TV.Create(alpha);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                if (isLast)
+                    break;
+            }
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -437,6 +520,20 @@ namespace Users.Models
         public void Run(int start, int length)
         {
             EluKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.alpha);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct EluForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public global::System.Span<float> derivative;
+        public float alpha;
+
+        public void Run(int start, int length)
+        {
+            EluKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length), this.alpha);
         }
     }
 }

@@ -50,7 +50,7 @@ namespace Users.Models
         /// ∂f/∂x = <c>sigmoid(h) * tanh&apos;(x)</c><br/>
         /// ∂f/∂h = <c>tanh(x) * sigmoid&apos;(h)</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void GatedBackward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
         {
@@ -64,6 +64,7 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckOverlap<double>(x, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<double>(h, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<double>(dy, dh, nameof(dh));
+            global::ActivationGen.Elementwise.CheckDisjoint<double>(dx, dh, nameof(dh));
             if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
             {
                 var job = new GatedBackwardJob { x = x, h = h, dy = dy, dx = dx, dh = dh };

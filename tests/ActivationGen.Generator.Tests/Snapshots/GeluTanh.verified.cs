@@ -66,6 +66,32 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c><br/>
+        /// rewritten by the generator as <c>x * sigmoid(1.5957691216 * (x + 0.044715 * x^3))</c><br/>
+        /// ∂f/∂x = <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void GeluTanhWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new GeluTanhForwardWithDerivativeJob { x = x, y = y, derivative = derivative };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            GeluTanhKernels.ForwardWithDerivativeSpans(x, y, derivative);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))</c> at one point: <c>1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3))) + sigmoid(1.5957691216 * (x + 0.044715 * x^3)) + 0.044715 * (1.5957691216 * (x * sigmoid&apos;(1.5957691216 * (x + 0.044715 * x^3)))) * (3 * x^2)</c>.
         /// </summary>
         /// <remarks>
@@ -233,6 +259,37 @@ namespace Users.Models
             dx = sum1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV product0 = x * x;
+            TV product1 = product0 * x;
+            TV fused0 = TV.MultiplyAdd(TV.Create(0.044715f), product1, x);
+            TV product2 = TV.Create(1.5957692f) * fused0;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product2, TV.Create(-1500f));
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product2);
+            TV product3 = x * sigmoid0;
+            TV selected0 = TV.AndNot(product3, isLessOrEqual0);
+            TV selected1 = TV.AndNot(sigmoid0, isLessOrEqual0);
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product2);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product2);
+            TV product4 = x * sigmoidDerivative0;
+            TV product5 = TV.Create(1.5957692f) * product4;
+            TV selected2 = TV.AndNot(product5, isLessOrEqual0);
+            TV selected3 = TV.AndNot(selected2, isGreaterOrEqual0);
+            TV sum0 = selected1 + selected3;
+            TV product6 = TV.Create(0.044715f) * product5;
+            TV product7 = TV.Create(3f) * product0;
+            TV product8 = product6 * product7;
+            TV selected4 = TV.AndNot(product8, isLessOrEqual0);
+            TV selected5 = TV.AndNot(selected4, isGreaterOrEqual0);
+            TV sum1 = sum0 + selected5;
+            y = selected0;
+            derivative = sum1;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
@@ -312,6 +369,43 @@ namespace Users.Models
                     break;
             }
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                GeluTanhKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                if (isLast)
+                    break;
+            }
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -336,6 +430,19 @@ namespace Users.Models
         public void Run(int start, int length)
         {
             GeluTanhKernels.BackwardSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct GeluTanhForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public global::System.Span<float> derivative;
+
+        public void Run(int start, int length)
+        {
+            GeluTanhKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length));
         }
     }
 }

@@ -87,6 +87,31 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c><br/>
+        /// ∂f/∂x = <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void HardTanhWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float lo = -1f, float hi = 1f)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new HardTanhForwardWithDerivativeJob { x = x, y = y, derivative = derivative, lo = lo, hi = hi };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            HardTanhKernels.ForwardWithDerivativeSpans(x, y, derivative, lo, hi);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x &lt;= lo ? lo : (x &gt;= hi ? hi : x)</c> at one point: <c>x &gt;= hi ? 0 : x &lt;= lo ? 0 : 1</c>.
         /// </summary>
         /// <remarks>
@@ -270,6 +295,20 @@ namespace Users.Models
             dx = selected4;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, TV lo, TV hi, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, lo);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(x, hi);
+            TV selected0 = TV.ConditionalSelect(isGreaterOrEqual0, hi, x);
+            TV selected1 = TV.ConditionalSelect(isLessOrEqual0, lo, selected0);
+            TV selected2 = TV.AndNot(TV.Create(1f), isLessOrEqual0);
+            TV selected3 = TV.AndNot(selected2, isGreaterOrEqual0);
+            y = selected1;
+            derivative = selected3;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float lo, float hi)
         {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
@@ -393,6 +432,43 @@ namespace Users.Models
             HardTanhKernels.BackwardFromOutput(lastY, lastDy, vLo, vHi, out TV lastDx);
             TV.StoreUnsafe(lastDx, ref dxRef, last);
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float lo, float hi)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, lo, hi);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, lo, hi);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, lo, hi);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, lo, hi);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float lo, float hi)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vLo = TV.Create(lo);
+            TV vHi = TV.Create(hi);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; i < last; i += width)
+            {
+                HardTanhKernels.ForwardWithDerivative(TV.LoadUnsafe(ref xRef, i), vLo, vHi, out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+            }
+            HardTanhKernels.ForwardWithDerivative(lastX, vLo, vHi, out TV lastY, out TV lastDerivative);
+            TV.StoreUnsafe(lastY, ref yRef, last);
+            TV.StoreUnsafe(lastDerivative, ref derivativeRef, last);
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -436,6 +512,21 @@ namespace Users.Models
         public void Run(int start, int length)
         {
             HardTanhKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.lo, this.hi);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct HardTanhForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public global::System.Span<float> derivative;
+        public float lo;
+        public float hi;
+
+        public void Run(int start, int length)
+        {
+            HardTanhKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length), this.lo, this.hi);
         }
     }
 }

@@ -92,6 +92,32 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>x &gt; 0 ? scale * x : a * x</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x &gt; 0 ? scale * x : a * x</c><br/>
+        /// ∂f/∂x = <c>x &gt; 0 ? scale : a</c><br/>
+        /// ∂f/∂a = <c>x &gt; 0 ? 0 : x</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void ScaledPReluWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale = 1f, float a = 0.25f)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new ScaledPReluForwardWithDerivativeJob { x = x, y = y, derivative = derivative, scale = scale, a = a };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            ScaledPReluKernels.ForwardWithDerivativeSpans(x, y, derivative, scale, a);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x &gt; 0 ? scale * x : a * x</c> at one point: <c>x &gt; 0 ? scale : a</c>.
         /// </summary>
         /// <remarks>
@@ -283,6 +309,19 @@ namespace Users.Models
             da = selected1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, TV scale, TV a, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV product0 = scale * x;
+            TV product1 = a * x;
+            TV selected0 = TV.ConditionalSelect(isGreater0, product0, product1);
+            TV selected1 = TV.ConditionalSelect(isGreater0, scale, a);
+            y = selected0;
+            derivative = selected1;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
         {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
@@ -430,6 +469,43 @@ namespace Users.Models
             daTotal += (double)TV.Sum(daLanes) - (double)TV.Sum(daCompensation);
             da = (float)daTotal;
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, scale, a);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, scale, a);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, scale, a);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, scale, a);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vScale = TV.Create(scale);
+            TV vA = TV.Create(a);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; i < last; i += width)
+            {
+                ScaledPReluKernels.ForwardWithDerivative(TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+            }
+            ScaledPReluKernels.ForwardWithDerivative(lastX, vScale, vA, out TV lastY, out TV lastDerivative);
+            TV.StoreUnsafe(lastY, ref yRef, last);
+            TV.StoreUnsafe(lastDerivative, ref derivativeRef, last);
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -475,6 +551,21 @@ namespace Users.Models
         {
             ScaledPReluKernels.BackwardWithTrainablesSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.scale, this.a, out float daPart);
             global::ActivationGen.Parallelism.Add(ref this.da, daPart);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct ScaledPReluForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public global::System.Span<float> derivative;
+        public float scale;
+        public float a;
+
+        public void Run(int start, int length)
+        {
+            ScaledPReluKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length), this.scale, this.a);
         }
     }
 }

@@ -91,6 +91,32 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>log(1 + exp(x))</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>log(1 + exp(x))</c><br/>
+        /// rewritten by the generator as <c>softplus(x)</c><br/>
+        /// ∂f/∂x = <c>sigmoid(x)</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void SoftplusWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new SoftplusForwardWithDerivativeJob { x = x, y = y, derivative = derivative };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            SoftplusKernels.ForwardWithDerivativeSpans(x, y, derivative);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>log(1 + exp(x))</c> at one point: <c>sigmoid(x)</c>.
         /// </summary>
         /// <remarks>
@@ -246,6 +272,18 @@ namespace Users.Models
             dx = negated1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV softplus0 = global::ActivationGen.Simd.SingleMath.Softplus(x);
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(x);
+            TV selected0 = TV.AndNot(sigmoid0, isLessOrEqual0);
+            y = softplus0;
+            derivative = selected0;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
@@ -372,6 +410,43 @@ namespace Users.Models
                     break;
             }
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                SoftplusKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                if (isLast)
+                    break;
+            }
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -409,6 +484,19 @@ namespace Users.Models
         public void Run(int start, int length)
         {
             SoftplusKernels.BackwardFromOutputSpans(this.y.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct SoftplusForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public global::System.Span<float> derivative;
+
+        public void Run(int start, int length)
+        {
+            SoftplusKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length));
         }
     }
 }

@@ -92,6 +92,32 @@ namespace Users.Models
         }
 
         /// <summary>
+        /// Computes <c>x * sigmoid(beta * x)</c> elementwise into <paramref name="y"/> and ∂f/∂x into <paramref name="derivative"/> in one pass, sharing what the two have in common. Kept from a training step's forward, the derivative makes its backward one multiplication, dx = dy·derivative (<see cref="global::ActivationGen.SavedDerivative"/>), in place of recomputing it from x.
+        /// </summary>
+        /// <remarks>
+        /// f = <c>x * sigmoid(beta * x)</c><br/>
+        /// ∂f/∂x = <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c><br/>
+        /// ∂f/∂beta = <c>x * (x * sigmoid&apos;(beta * x))</c><br/>
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+        public static void SwishWithDerivative(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
+        {
+            global::ActivationGen.Elementwise.CheckLength(x.Length, y.Length, nameof(y));
+            global::ActivationGen.Elementwise.CheckLength(x.Length, derivative.Length, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, y, nameof(y));
+            global::ActivationGen.Elementwise.CheckOverlap<float>(x, derivative, nameof(derivative));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(y, derivative, nameof(derivative));
+            if (global::ActivationGen.Parallelism.ShouldSplit(y.Length))
+            {
+                var job = new SwishForwardWithDerivativeJob { x = x, y = y, derivative = derivative, beta = beta };
+                global::ActivationGen.Parallelism.Run(y.Length, ref job);
+                return;
+            }
+            SwishKernels.ForwardWithDerivativeSpans(x, y, derivative, beta);
+        }
+
+        /// <summary>
         /// ∂f/∂x of <c>x * sigmoid(beta * x)</c> at one point: <c>beta * (x * sigmoid&apos;(beta * x)) + sigmoid(beta * x)</c>.
         /// </summary>
         /// <remarks>
@@ -289,6 +315,28 @@ namespace Users.Models
             dBeta = selected4;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivative<TV>(TV x, TV beta, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV product0 = beta * x;
+            TV isLessOrEqual0 = TV.LessThanOrEqual(product0, TV.Create(-1500f));
+            TV sigmoid0 = global::ActivationGen.Simd.SingleMath.Sigmoid(product0);
+            TV product1 = x * sigmoid0;
+            TV selected0 = TV.AndNot(product1, isLessOrEqual0);
+            TV selected1 = TV.AndNot(sigmoid0, isLessOrEqual0);
+            TV abs0 = global::ActivationGen.Simd.SingleMath.Abs(product0);
+            TV isGreaterOrEqual0 = TV.GreaterThanOrEqual(abs0, TV.Create(750f));
+            TV sigmoidDerivative0 = global::ActivationGen.Simd.SingleMath.SigmoidDerivative(product0);
+            TV product2 = x * sigmoidDerivative0;
+            TV product3 = beta * product2;
+            TV selected2 = TV.AndNot(product3, isLessOrEqual0);
+            TV selected3 = TV.AndNot(selected2, isGreaterOrEqual0);
+            TV sum0 = selected1 + selected3;
+            y = selected0;
+            derivative = sum0;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
         {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
@@ -432,6 +480,44 @@ namespace Users.Models
             }
             dBeta = (float)dBetaTotal;
         }
+
+        public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, beta);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, beta);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, beta);
+            else
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, beta);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vBeta = TV.Create(beta);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                SwishKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY, out TV vDerivative);
+                TV.StoreUnsafe(vY, ref yRef, i);
+                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                if (isLast)
+                    break;
+            }
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
@@ -474,6 +560,20 @@ namespace Users.Models
         {
             SwishKernels.BackwardWithTrainablesSpans(this.x.Slice(start, length), this.dy.Slice(start, length), this.dx.Slice(start, length), this.beta, out float dBetaPart);
             global::ActivationGen.Parallelism.Add(ref this.dBeta, dBetaPart);
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
+    file ref struct SwishForwardWithDerivativeJob : global::ActivationGen.IChunkedJob
+    {
+        public global::System.ReadOnlySpan<float> x;
+        public global::System.Span<float> y;
+        public global::System.Span<float> derivative;
+        public float beta;
+
+        public void Run(int start, int length)
+        {
+            SwishKernels.ForwardWithDerivativeSpans(this.x.Slice(start, length), this.y.Slice(start, length), this.derivative.Slice(start, length), this.beta);
         }
     }
 }

@@ -53,7 +53,7 @@ namespace Users.Models
         /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void TrainedGateBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w = 1f)
         {
@@ -67,6 +67,7 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<float>(h, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dh, nameof(dh));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(dx, dh, nameof(dh));
             if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
             {
                 var job = new TrainedGateBackwardJob { x = x, h = h, dy = dy, dx = dx, dh = dh, w = w };
@@ -85,7 +86,7 @@ namespace Users.Models
         /// ∂f/∂h = <c>w * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// ∂f/∂w = <c>h * (tanh(x) * sigmoid&apos;(h * w))</c><br/>
         /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the first one's, or an output partly overlaps an input, or two outputs share elements.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{version}")]
         public static void TrainedGateBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w, out float dw)
         {
@@ -99,6 +100,7 @@ namespace Users.Models
             global::ActivationGen.Elementwise.CheckOverlap<float>(x, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<float>(h, dh, nameof(dh));
             global::ActivationGen.Elementwise.CheckOverlap<float>(dy, dh, nameof(dh));
+            global::ActivationGen.Elementwise.CheckDisjoint<float>(dx, dh, nameof(dh));
             if (global::ActivationGen.Parallelism.ShouldSplit(dx.Length))
             {
                 var job = new TrainedGateBackwardWithTrainablesJob { x = x, h = h, dy = dy, dx = dx, dh = dh, w = w };

@@ -29,8 +29,11 @@ public sealed class KernelInliningTests
     {
         var output = RunProbe(environment);
         Assert.Contains(output, line => line.StartsWith("compiled ", StringComparison.Ordinal) && !line.StartsWith("compiled 0 ", StringComparison.Ordinal));
+        // A loop may call its whole kernel per vector (CALL) only where it writes two outputs: that kernel, all of it
+        // inlined inside, is then still cheaper than the forward and backward it replaces (see the probe's Inlining).
         var unexpected = output
-            .Where(line => line.StartsWith("FAIL ", StringComparison.Ordinal) || line.StartsWith("ERROR ", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("FAIL ", StringComparison.Ordinal) || line.StartsWith("ERROR ", StringComparison.Ordinal)
+                || (line.StartsWith("CALL ", StringComparison.Ordinal) && !line.Contains(".RunForwardWithDerivative <- ", StringComparison.Ordinal)))
             .ToList();
         Assert.True(unexpected.Count == 0, "inlines that ran out of room in span loops:\n" + string.Join("\n", unexpected));
     }

@@ -9,6 +9,7 @@ internal delegate void ForwardFn<T>(ReadOnlyMemory<T>[] x, Memory<T> y, T[] p);
 internal delegate void BackwardFn<T>(ReadOnlyMemory<T>[] x, ReadOnlyMemory<T> dy, Memory<T>[] dx, T[] p);
 internal delegate void BackwardSumsFn<T>(ReadOnlyMemory<T>[] x, ReadOnlyMemory<T> dy, Memory<T>[] dx, T[] p, T[] sums);
 internal delegate T DerivativeFn<T>(T x, T[] p);
+internal delegate void WithDerivativeFn<T>(ReadOnlyMemory<T>[] x, Memory<T> y, Memory<T> derivative, T[] p);
 
 /// <summary>
 /// An elementwise input: drawn uniformly from [Low, High], or from <see cref="Levels"/> for an input that a
@@ -50,6 +51,7 @@ internal sealed class Case<T> where T : unmanaged, IFloatingPointIeee754<T>
     public required BackwardFn<T> Backward { get; init; }
     public BackwardSumsFn<T>? BackwardSums { get; init; }
     public DerivativeFn<T>? Derivative { get; init; }
+    public WithDerivativeFn<T>? WithDerivative { get; init; }
 
     /// <summary>The name of the span that carries the output gradient (renamed when a parameter is called dy).</summary>
     public string SeedName { get; init; } = "dy";

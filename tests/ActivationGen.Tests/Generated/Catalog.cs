@@ -31,6 +31,7 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, p) => TA.SwishBackward(x[0].Span, dy.Span, dx[0].Span, p[0]),
             BackwardSums = (x, dy, dx, p, s) => TA.SwishBackward(x[0].Span, dy.Span, dx[0].Span, p[0], out s[0]),
             Derivative = (x, p) => TA.SwishDerivative(x, p[0]),
+            WithDerivative = (x, y, d, p) => TA.SwishWithDerivative(x[0].Span, y.Span, d.Span, p[0]),
         },
         new()
         {
@@ -42,6 +43,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, p) => TA.Elu(x[0].Span, y.Span, p[0]),
             Backward = (x, dy, dx, p) => TA.EluBackward(x[0].Span, dy.Span, dx[0].Span, p[0]),
             Derivative = (x, p) => TA.EluDerivative(x, p[0]),
+            WithDerivative = (x, y, d, p) => TA.EluWithDerivative(x[0].Span, y.Span, d.Span, p[0]),
         },
         new()
         {
@@ -70,6 +72,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.GeluTanh(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.GeluTanhBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.GeluTanhDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.GeluTanhWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -80,6 +83,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.GeluErf(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.GeluErfBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.GeluErfDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.GeluErfWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -90,6 +94,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Mish(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.MishBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.MishDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.MishWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -101,6 +106,7 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, p) => TA.SnakeBackward(x[0].Span, dy.Span, dx[0].Span, p[0]),
             BackwardSums = (x, dy, dx, p, s) => TA.SnakeBackward(x[0].Span, dy.Span, dx[0].Span, p[0], out s[0]),
             Derivative = (x, p) => TA.SnakeDerivative(x, p[0]),
+            WithDerivative = (x, y, d, p) => TA.SnakeWithDerivative(x[0].Span, y.Span, d.Span, p[0]),
         },
         new()
         {
@@ -112,6 +118,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Powers(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.PowersBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.PowersDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.PowersWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -124,6 +131,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.IntPowers(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.IntPowersBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.IntPowersDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.IntPowersWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -144,6 +152,7 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, p) => TA.PowTrainableBackward(x[0].Span, dy.Span, dx[0].Span, p[0]),
             BackwardSums = (x, dy, dx, p, s) => TA.PowTrainableBackward(x[0].Span, dy.Span, dx[0].Span, p[0], out s[0]),
             Derivative = (x, p) => TA.PowTrainableDerivative(x, p[0]),
+            WithDerivative = (x, y, d, p) => TA.PowTrainableWithDerivative(x[0].Span, y.Span, d.Span, p[0]),
         },
         new()
         {
@@ -154,6 +163,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Logs(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.LogsBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.LogsDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.LogsWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -165,6 +175,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Stabilized(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.StabilizedBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.StabilizedDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.StabilizedWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -175,6 +186,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Trig(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.TrigBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.TrigDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.TrigWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -186,6 +198,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.AbsSign(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.AbsSignBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.AbsSignDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.AbsSignWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -208,6 +221,7 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, p) => TA.ClampedBackward(x[0].Span, dy.Span, dx[0].Span, p[0], p[1]),
             BackwardSums = (x, dy, dx, p, s) => TA.ClampedBackward(x[0].Span, dy.Span, dx[0].Span, p[0], p[1], out s[0], out s[1]),
             Derivative = (x, p) => TA.ClampedDerivative(x, p[0], p[1]),
+            WithDerivative = (x, y, d, p) => TA.ClampedWithDerivative(x[0].Span, y.Span, d.Span, p[0], p[1]),
         },
         new()
         {
@@ -241,6 +255,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Constants(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.ConstantsBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.ConstantsDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.ConstantsWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -254,6 +269,7 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, p) => TA.SmoothBackward(x[0].Span, dy.Span, dx[0].Span, p[0], p[1], p[2], p[3]),
             BackwardSums = (x, dy, dx, p, s) => TA.SmoothBackward(x[0].Span, dy.Span, dx[0].Span, p[0], p[1], p[2], p[3], out s[0], out s[1]),
             Derivative = (x, p) => TA.SmoothDerivative(x, p[0], p[1], p[2], p[3]),
+            WithDerivative = (x, y, d, p) => TA.SmoothWithDerivative(x[0].Span, y.Span, d.Span, p[0], p[1], p[2], p[3]),
         },
         new()
         {
@@ -277,6 +293,7 @@ internal static class Catalog<T, TA>
             Backward = (x, dy, dx, p) => TA.AffineBackward(x[0].Span, dy.Span, dx[0].Span, p[0], p[1]),
             BackwardSums = (x, dy, dx, p, s) => TA.AffineBackward(x[0].Span, dy.Span, dx[0].Span, p[0], p[1], out s[0], out s[1]),
             Derivative = (x, p) => TA.AffineDerivative(x, p[0], p[1]),
+            WithDerivative = (x, y, d, p) => TA.AffineWithDerivative(x[0].Span, y.Span, d.Span, p[0], p[1]),
         },
         new()
         {
@@ -289,6 +306,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.LogBranch(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.LogBranchBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.LogBranchDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.LogBranchWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {
@@ -301,6 +319,7 @@ internal static class Catalog<T, TA>
             Forward = (x, y, _) => TA.Rewrites(x[0].Span, y.Span),
             Backward = (x, dy, dx, _) => TA.RewritesBackward(x[0].Span, dy.Span, dx[0].Span),
             Derivative = (x, _) => TA.RewritesDerivative(x),
+            WithDerivative = (x, y, d, _) => TA.RewritesWithDerivative(x[0].Span, y.Span, d.Span),
         },
         new()
         {

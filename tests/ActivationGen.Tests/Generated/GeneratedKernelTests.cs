@@ -124,6 +124,42 @@ public abstract class GeneratedKernelTests<T, TA>
         failures.Assert($"{c} over {typeof(T).Name}");
     }
 
+    /// <summary>f and ∂f/∂x from one pass: the value against the double reference, the derivative against its finite differences.</summary>
+    [Theory, MemberData(nameof(Names))]
+    public void WithDerivative_MatchesReferenceAndFiniteDifferences_AtEveryLength(string name)
+    {
+        var c = Catalog<T, TA>.Get(name);
+        if (c.WithDerivative is null)
+        {
+            Assert.True(c.Inputs.Length > 1, $"{name} has one input but no WithDerivative case");
+            return;
+        }
+        var (p, pd) = Params(c);
+        var failures = new Failures();
+        for (int n = 0; n <= MaxLength; n++)
+        {
+            var points = Points(c, n, pd, salt: 3000 + n);
+            var x = Columns(c, points);
+            var y = Guarded(n);
+            var derivative = Guarded(n);
+            c.WithDerivative(Read(x, n), y.AsMemory(Guard, n), derivative.AsMemory(Guard, n), p);
+            CheckGuards(y, n, failures, $"n={n} y");
+            CheckGuards(derivative, n, failures, $"n={n} derivative");
+            for (int i = 0; i < n; i++)
+            {
+                double expected = c.Reference(points[i], pd);
+                var d = InputGradient(c, points[i], pd, 0);
+                double got = ToDouble(y[Guard + i]), slope = ToDouble(derivative[Guard + i]);
+                int at = i, length = n;
+                failures.Check(Close(got, expected, ValueTolerance<T>()),
+                    () => $"n={length} i={at} x=({Show(points[at])}): y got {got:R}, expected {expected:R}");
+                failures.Check(Close(slope, d.Value, GradientTolerance<T>(), d.Error),
+                    () => $"n={length} i={at} x=({Show(points[at])}): derivative got {slope:R}, expected {d.Value:R} (±{d.Error:E1})");
+            }
+        }
+        failures.Assert($"{c} over {typeof(T).Name}");
+    }
+
     [Theory, MemberData(nameof(Names))]
     public void InPlace_GivesTheSameResultsAsSeparateBuffers(string name)
     {
@@ -274,6 +310,28 @@ public abstract class GeneratedKernelTests<T, TA>
             e = Assert.Throws<ArgumentException>(() => c.Backward(readShared, Gradients(n, 6002).AsMemory(Guard, n), write2, p));
             Assert.Equal(c.GradientName(last), e.ParamName);
             Assert.Equal(firstBefore, firstInput);
+        }
+
+        // Two outputs in one buffer, whole or shifted, would keep only the one written last.
+        foreach (int shift in new[] { 0, 1, -3 })
+        {
+            var shared = Guarded(n + 3);
+            var before = (T[])shared.Clone();
+            var first = shared.AsMemory(Guard, n);
+            var second = shared.AsMemory(Guard + shift, n);
+            if (c.Inputs.Length > 1)
+            {
+                var write = Write(c.Inputs.Select(_ => Guarded(n)).ToArray(), n);
+                (write[0], write[last]) = (first, second);
+                var e = Assert.Throws<ArgumentException>(() => c.Backward(Read(x, n), Gradients(n, 6003).AsMemory(Guard, n), write, p));
+                Assert.Equal(c.GradientName(last), e.ParamName);
+            }
+            if (c.WithDerivative is { } withDerivative)
+            {
+                var e = Assert.Throws<ArgumentException>(() => withDerivative(Read(x, n), first, second, p));
+                Assert.Equal("derivative", e.ParamName);
+            }
+            Assert.Equal(before, shared);
         }
     }
 
