@@ -21,7 +21,7 @@ public sealed class ActivationTable(BenchmarkedActivation info, IReadOnlyList<Ro
     public static int SummarySize(IEnumerable<ActivationTable> tables) =>
         tables.Select(t => t.Rows.Select(r => r.N).ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; }).DefaultIfEmpty(0).Max();
 
-    private enum Direction { Forward, Backward, FromOutput, Copy }
+    private enum Direction { Forward, Backward, FromOutput, WithDerivative, FromDerivative, Copy }
 
     private static Direction DirectionOf(string method) => method switch
     {
@@ -29,6 +29,8 @@ public sealed class ActivationTable(BenchmarkedActivation info, IReadOnlyList<Ro
         "Scalar" or "Forward" => Direction.Forward,
         "ScalarBackward" or "Backward" or "BackwardWithTrainables" => Direction.Backward,
         "BackwardFromOutput" => Direction.FromOutput,
+        "WithDerivative" => Direction.WithDerivative,
+        "BackwardFromDerivative" => Direction.FromDerivative,
         _ when method.StartsWith("TensorPrimitivesForward", StringComparison.Ordinal) => Direction.Forward,
         _ when method.StartsWith("TensorPrimitivesBackward", StringComparison.Ordinal) => Direction.Backward,
         _ when method.StartsWith("TensorPrimitivesFromOutput", StringComparison.Ordinal) => Direction.FromOutput,
@@ -36,14 +38,15 @@ public sealed class ActivationTable(BenchmarkedActivation info, IReadOnlyList<Ro
     };
 
     private static int Order(string method) => Array.IndexOf(
-        ["Scalar", "Forward", "ScalarBackward", "Backward", "BackwardWithTrainables", "BackwardFromOutput", "CopyTo"], method) is var i and >= 0 ? i : 10;
+        ["Scalar", "Forward", "ScalarBackward", "Backward", "BackwardWithTrainables", "BackwardFromOutput", "WithDerivative", "BackwardFromDerivative", "CopyTo"], method) is var i and >= 0 ? i : 10;
 
     /// <summary>Spans each element of the row reads and writes.</summary>
     private int Streams(Direction direction) => direction switch
     {
         Direction.Forward => Info.Inputs + 1,
         Direction.Backward => 2 * Info.Inputs + 1,
-        Direction.FromOutput => 3,
+        Direction.FromOutput or Direction.FromDerivative => 3,
+        Direction.WithDerivative => Info.Inputs + 2,
         Direction.Copy => 2,
         _ => throw new ArgumentOutOfRangeException(nameof(direction)),
     };

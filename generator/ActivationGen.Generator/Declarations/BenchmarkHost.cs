@@ -39,7 +39,7 @@ internal sealed record BenchmarkHost(bool ReferencesBenchmarkDotNet, EquatableAr
                     continue;
                 foreach (var method in type.GetMembers().OfType<IMethodSymbol>().OrderBy(m => m.Name, System.StringComparer.Ordinal))
                     if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ActivationSpec.ActivationAttribute)
-                        && BenchmarkTarget.From(method, mustBePublic: true) is { } target)
+                        && BenchmarkTarget.From(method, mustBePublic: true, fromMetadata: true) is { } target)
                         referenced.Add(target);
             }
         }

@@ -3,8 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace ActivationGen.Generator.Declarations;
 
-/// <summary>An activation that gets a benchmark stub: its declaration read from the symbol, and its stub settings.</summary>
-internal sealed record BenchmarkTarget(ActivationSpec Spec, BenchmarkOptions Options)
+/// <summary>
+/// An activation that gets a benchmark stub: its declaration read from the symbol, its stub settings, and whether its
+/// type has the forward with derivative (an assembly built by an older ActivationGen lacks it; this one emits it).
+/// </summary>
+internal sealed record BenchmarkTarget(ActivationSpec Spec, BenchmarkOptions Options, bool HasWithDerivative = true)
 {
     /// <summary>A declaration in this compilation; null when it cannot get a stub (errors, not callable).</summary>
     public static BenchmarkTarget? FromSource(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -13,6 +16,9 @@ internal sealed record BenchmarkTarget(ActivationSpec Spec, BenchmarkOptions Opt
         return From((IMethodSymbol)context.TargetSymbol, mustBePublic: false);
     }
 
-    public static BenchmarkTarget? From(IMethodSymbol method, bool mustBePublic) =>
-        ActivationSpec.FromSymbol(method, mustBePublic) is { } spec ? new BenchmarkTarget(spec, BenchmarkOptions.Of(method)) : null;
+    /// <summary>A declaration in this compilation, or (<paramref name="fromMetadata"/>) one read from a referenced assembly.</summary>
+    public static BenchmarkTarget? From(IMethodSymbol method, bool mustBePublic, bool fromMetadata = false) =>
+        ActivationSpec.FromSymbol(method, mustBePublic) is { } spec
+            ? new BenchmarkTarget(spec, BenchmarkOptions.Of(method), !fromMetadata || method.ContainingType.GetMembers(method.Name + "WithDerivative").Length > 0)
+            : null;
 }

@@ -71,8 +71,10 @@ internal static class BenchmarkStubEmitter
     {
         var stub = n.Stub;
         string random = n.Locals().Take("random");
-        writer.Line(stub.HasFromOutput
-            ? $"/// <summary>Allocates and touches every buffer, computes {n.Output} = f({string.Join(", ", n.Inputs)}) for the from-output backward, and runs the guard.</summary>"
+        string computes = string.Join(" and ", (stub.HasFromOutput ? new[] { $"{n.Output} = f({string.Join(", ", n.Inputs)}) for the from-output backward" } : [])
+            .Concat(stub.HasWithDerivative ? [$"{n.Derivative} = ∂f/∂{n.Inputs[0]} for the backward from it"] : []));
+        writer.Line(computes.Length > 0
+            ? $"/// <summary>Allocates and touches every buffer, computes {computes}, and runs the guard.</summary>"
             : "/// <summary>Allocates and touches every buffer and runs the guard.</summary>");
         writer.Line($"[{Attributes}GlobalSetup]");
         using (writer.Block("public void Setup()"))
@@ -85,6 +87,8 @@ internal static class BenchmarkStubEmitter
                 writer.Line($"{buffer} = {Data}.Touched<{n.T}>(N);");
             if (stub.HasFromOutput)
                 writer.Line($"{stub.DeclaringType}.{stub.Name}({BenchmarkStubNames.Join(string.Join(", ", n.Inputs), n.Output, n.ParameterArguments)});");
+            if (stub.HasWithDerivative)
+                writer.Line("WithDerivative();");
             writer.Line("Check();");
         }
     }
@@ -139,6 +143,14 @@ internal static class BenchmarkStubEmitter
         if (stub.HasFromOutput)
             Row(writer, "The span backward from y = f(x) alone.", "BackwardFromOutput",
                 $"{call}BackwardFromOutput({BenchmarkStubNames.Join(n.Output, n.IncomingGradient, gradients, n.ParameterArguments)})");
+
+        if (stub.HasWithDerivative)
+        {
+            Row(writer, "The span forward that also keeps ∂f/∂x.", "WithDerivative",
+                $"{call}WithDerivative({BenchmarkStubNames.Join(inputs, n.ForwardOutput, n.Derivative, n.ParameterArguments)})");
+            Row(writer, "The backward of a step that kept ∂f/∂x: dy times it.", "BackwardFromDerivative",
+                $"global::ActivationGen.SavedDerivative.Backward({n.Derivative}, {n.IncomingGradient}, {gradients})");
+        }
 
         Row(writer, "Reads and writes as many elements as the forward's output: the memory-bandwidth floor.", "CopyTo",
             $"global::System.MemoryExtensions.AsSpan({n.Inputs[0]}).CopyTo({n.ForwardOutput})");

@@ -26,7 +26,10 @@ internal static class BenchmarkStubGuard
         using (writer.Block("private void Check()"))
         {
             writer.Line($"var {guard} = new global::ActivationGen.Benchmarking.BenchmarkGuard({BenchmarkStubEmitter.Quote(stub.DisplayName)}, N, sizeof({n.T}));");
-            foreach (var (row, label) in new[] { ("Scalar", $"{stub.Name}(scalar)"), ("Forward", $"{stub.Name}(spans)") })
+            var forwardRows = new List<(string Row, string Label)> { ("Scalar", $"{stub.Name}(scalar)"), ("Forward", $"{stub.Name}(spans)") };
+            if (stub.HasWithDerivative)
+                forwardRows.Add(("WithDerivative", $"{stub.Name}WithDerivative {n.ForwardOutput}"));
+            foreach (var (row, label) in forwardRows)
             {
                 writer.Line($"{row}();");
                 writer.Line($"for (int {i} = 0; {i} < N; {i} += {guard}.Stride)");
@@ -38,6 +41,8 @@ internal static class BenchmarkStubGuard
             backwardRows.Add(("Backward", stub.Name + "Backward"));
             if (stub.HasFromOutput)
                 backwardRows.Add(("BackwardFromOutput", stub.Name + "BackwardFromOutput"));
+            if (stub.HasWithDerivative)
+                backwardRows.Add(("BackwardFromDerivative", $"SavedDerivative.Backward({stub.Name}WithDerivative's {n.Derivative})"));
             foreach (var (row, label) in backwardRows)
             {
                 writer.Line($"{row}();");

@@ -14,8 +14,8 @@ internal sealed class BenchmarkStubNames
     private static readonly string[] Members =
     [
         "Activation", "Sizes", "N", "Setup", "Check", "Scalar", "ScalarBackward", "Forward", "Backward",
-        "BackwardWithTrainables", "BackwardFromOutput", "CopyTo", "ForwardInDouble", "BackwardInDouble",
-        "BackwardWithTrainablesInDouble",
+        "BackwardWithTrainables", "BackwardFromOutput", "WithDerivative", "BackwardFromDerivative", "CopyTo", "ForwardInDouble",
+        "BackwardInDouble", "BackwardWithTrainablesInDouble",
     ];
 
     public BenchmarkStubNames(BenchmarkStub stub)
@@ -28,7 +28,8 @@ internal sealed class BenchmarkStubNames
         Output = fields.Take(stub.Output);
         ForwardOutput = fields.Take("output");
         InputGradients = stub.InputGradients.Select(fields.Take).ToArray();
-        Taken = Members.Concat(Inputs).Concat(Parameters).Concat([IncomingGradient, Output, ForwardOutput]).Concat(InputGradients)
+        Derivative = fields.Take("derivative");
+        Taken = Members.Concat(Inputs).Concat(Parameters).Concat([IncomingGradient, Output, ForwardOutput, Derivative]).Concat(InputGradients)
             .Concat(stub.TrainableGradients).ToArray();
     }
 
@@ -48,13 +49,17 @@ internal sealed class BenchmarkStubNames
 
     public string[] InputGradients { get; }
 
+    /// <summary>∂f/∂x kept by the forward with derivative (single-input activations): what the backward from it reads.</summary>
+    public string Derivative { get; }
+
     private IEnumerable<string> Taken { get; }
 
-    /// <summary>The inputs, dy, y (when the from-output backward reads it), the forward's output and the gradients.</summary>
+    /// <summary>The inputs, dy, y (when the from-output backward reads it), the forward's output, the gradients and the kept derivative.</summary>
     public IEnumerable<string> Buffers() => Inputs.Append(IncomingGradient)
         .Concat(Stub.HasFromOutput ? [Output] : [])
         .Append(ForwardOutput)
-        .Concat(InputGradients);
+        .Concat(InputGradients)
+        .Concat(Stub.HasWithDerivative ? [Derivative] : []);
 
     /// <summary>A scope for one method's locals.</summary>
     public NameScope Locals() => new(Taken);

@@ -32,6 +32,7 @@ internal sealed record BenchmarkStub(
     Tape? BackwardWithTrainables,
     bool HasFromOutput,
     bool HasDerivative,
+    bool HasWithDerivative,
     BenchmarkOptions Options)
 {
     /// <summary>The namespace of every stub, then one level per enclosing type (so equal names in two types do not clash).</summary>
@@ -70,6 +71,7 @@ internal sealed record BenchmarkStub(
             kernels.BackwardWithTrainables,
             kernels.BackwardFromOutput is not null,
             kernels.HasDerivative,
+            kernels.HasDerivative && target.HasWithDerivative,
             target.Options);
     }
 

@@ -29,8 +29,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         private double[] y = [];
         private double[] output = [];
         private double[] dx = [];
+        private double[] derivative = [];
 
-        /// <summary>Allocates and touches every buffer, computes y = f(x) for the from-output backward, and runs the guard.</summary>
+        /// <summary>Allocates and touches every buffer, computes y = f(x) for the from-output backward and derivative = ∂f/∂x for the backward from it, and runs the guard.</summary>
         [global::BenchmarkDotNet.Attributes.GlobalSetup]
         public void Setup()
         {
@@ -40,7 +41,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             y = global::ActivationGen.Benchmarking.BenchmarkData.Touched<double>(N);
             output = global::ActivationGen.Benchmarking.BenchmarkData.Touched<double>(N);
             dx = global::ActivationGen.Benchmarking.BenchmarkData.Touched<double>(N);
+            derivative = global::ActivationGen.Benchmarking.BenchmarkData.Touched<double>(N);
             global::Users.Models.MyActivations.Elu(x, y, alpha);
+            WithDerivative();
             Check();
         }
 
@@ -72,6 +75,14 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         [global::BenchmarkDotNet.Attributes.Benchmark]
         public void BackwardFromOutput() => global::Users.Models.MyActivations.EluBackwardFromOutput(y, dy, dx, alpha);
 
+        /// <summary>The span forward that also keeps ∂f/∂x.</summary>
+        [global::BenchmarkDotNet.Attributes.Benchmark]
+        public void WithDerivative() => global::Users.Models.MyActivations.EluWithDerivative(x, output, derivative, alpha);
+
+        /// <summary>The backward of a step that kept ∂f/∂x: dy times it.</summary>
+        [global::BenchmarkDotNet.Attributes.Benchmark]
+        public void BackwardFromDerivative() => global::ActivationGen.SavedDerivative.Backward(derivative, dy, dx);
+
         /// <summary>Reads and writes as many elements as the forward's output: the memory-bandwidth floor.</summary>
         [global::BenchmarkDotNet.Attributes.Benchmark]
         public void CopyTo() => global::System.MemoryExtensions.AsSpan(x).CopyTo(output);
@@ -86,6 +97,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             Forward();
             for (int i = 0; i < N; i += guard.Stride)
                 guard.Agree("Elu(spans)", i, output[i], ForwardInDouble(x[i], alpha));
+            WithDerivative();
+            for (int i = 0; i < N; i += guard.Stride)
+                guard.Agree("EluWithDerivative output", i, output[i], ForwardInDouble(x[i], alpha));
             ScalarBackward();
             for (int i = 0; i < N; i += guard.Stride)
             {
@@ -103,6 +117,12 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             {
                 BackwardInDouble(x[i], dy[i], alpha, out double dxExpected);
                 guard.Agree("EluBackwardFromOutput dx", i, dx[i], dxExpected);
+            }
+            BackwardFromDerivative();
+            for (int i = 0; i < N; i += guard.Stride)
+            {
+                BackwardInDouble(x[i], dy[i], alpha, out double dxExpected);
+                guard.Agree("SavedDerivative.Backward(EluWithDerivative's derivative) dx", i, dx[i], dxExpected);
             }
             guard.ThrowIfFailed();
         }

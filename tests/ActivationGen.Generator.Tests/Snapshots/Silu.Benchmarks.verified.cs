@@ -27,8 +27,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         private float[] dy = [];
         private float[] output = [];
         private float[] dx = [];
+        private float[] derivative = [];
 
-        /// <summary>Allocates and touches every buffer and runs the guard.</summary>
+        /// <summary>Allocates and touches every buffer, computes derivative = ∂f/∂x for the backward from it, and runs the guard.</summary>
         [global::BenchmarkDotNet.Attributes.GlobalSetup]
         public void Setup()
         {
@@ -37,6 +38,8 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             dy = global::ActivationGen.Benchmarking.BenchmarkData.Uniform<float>(random, N, -1, 1);
             output = global::ActivationGen.Benchmarking.BenchmarkData.Touched<float>(N);
             dx = global::ActivationGen.Benchmarking.BenchmarkData.Touched<float>(N);
+            derivative = global::ActivationGen.Benchmarking.BenchmarkData.Touched<float>(N);
+            WithDerivative();
             Check();
         }
 
@@ -64,6 +67,14 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         [global::BenchmarkDotNet.Attributes.Benchmark]
         public void Backward() => global::Users.Models.MyActivations.SiluBackward(x, dy, dx);
 
+        /// <summary>The span forward that also keeps ∂f/∂x.</summary>
+        [global::BenchmarkDotNet.Attributes.Benchmark]
+        public void WithDerivative() => global::Users.Models.MyActivations.SiluWithDerivative(x, output, derivative);
+
+        /// <summary>The backward of a step that kept ∂f/∂x: dy times it.</summary>
+        [global::BenchmarkDotNet.Attributes.Benchmark]
+        public void BackwardFromDerivative() => global::ActivationGen.SavedDerivative.Backward(derivative, dy, dx);
+
         /// <summary>Reads and writes as many elements as the forward's output: the memory-bandwidth floor.</summary>
         [global::BenchmarkDotNet.Attributes.Benchmark]
         public void CopyTo() => global::System.MemoryExtensions.AsSpan(x).CopyTo(output);
@@ -78,6 +89,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             Forward();
             for (int i = 0; i < N; i += guard.Stride)
                 guard.Agree("Silu(spans)", i, output[i], ForwardInDouble(x[i]));
+            WithDerivative();
+            for (int i = 0; i < N; i += guard.Stride)
+                guard.Agree("SiluWithDerivative output", i, output[i], ForwardInDouble(x[i]));
             ScalarBackward();
             for (int i = 0; i < N; i += guard.Stride)
             {
@@ -89,6 +103,12 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             {
                 BackwardInDouble(x[i], dy[i], out double dxExpected);
                 guard.Agree("SiluBackward dx", i, dx[i], dxExpected);
+            }
+            BackwardFromDerivative();
+            for (int i = 0; i < N; i += guard.Stride)
+            {
+                BackwardInDouble(x[i], dy[i], out double dxExpected);
+                guard.Agree("SavedDerivative.Backward(SiluWithDerivative's derivative) dx", i, dx[i], dxExpected);
             }
             guard.ThrowIfFailed();
         }

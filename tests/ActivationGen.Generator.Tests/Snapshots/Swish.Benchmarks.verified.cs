@@ -28,8 +28,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
         private float[] dy = [];
         private float[] output = [];
         private float[] dx = [];
+        private float[] derivative = [];
 
-        /// <summary>Allocates and touches every buffer and runs the guard.</summary>
+        /// <summary>Allocates and touches every buffer, computes derivative = ∂f/∂x for the backward from it, and runs the guard.</summary>
         [global::BenchmarkDotNet.Attributes.GlobalSetup]
         public void Setup()
         {
@@ -38,6 +39,8 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             dy = global::ActivationGen.Benchmarking.BenchmarkData.Uniform<float>(random, N, -1, 1);
             output = global::ActivationGen.Benchmarking.BenchmarkData.Touched<float>(N);
             dx = global::ActivationGen.Benchmarking.BenchmarkData.Touched<float>(N);
+            derivative = global::ActivationGen.Benchmarking.BenchmarkData.Touched<float>(N);
+            WithDerivative();
             Check();
         }
 
@@ -73,6 +76,14 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             return dBeta;
         }
 
+        /// <summary>The span forward that also keeps ∂f/∂x.</summary>
+        [global::BenchmarkDotNet.Attributes.Benchmark]
+        public void WithDerivative() => global::Users.Models.MyActivations.SwishWithDerivative(x, output, derivative, beta);
+
+        /// <summary>The backward of a step that kept ∂f/∂x: dy times it.</summary>
+        [global::BenchmarkDotNet.Attributes.Benchmark]
+        public void BackwardFromDerivative() => global::ActivationGen.SavedDerivative.Backward(derivative, dy, dx);
+
         /// <summary>Reads and writes as many elements as the forward's output: the memory-bandwidth floor.</summary>
         [global::BenchmarkDotNet.Attributes.Benchmark]
         public void CopyTo() => global::System.MemoryExtensions.AsSpan(x).CopyTo(output);
@@ -87,6 +98,9 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             Forward();
             for (int i = 0; i < N; i += guard.Stride)
                 guard.Agree("Swish(spans)", i, output[i], ForwardInDouble(x[i], beta));
+            WithDerivative();
+            for (int i = 0; i < N; i += guard.Stride)
+                guard.Agree("SwishWithDerivative output", i, output[i], ForwardInDouble(x[i], beta));
             ScalarBackward();
             for (int i = 0; i < N; i += guard.Stride)
             {
@@ -98,6 +112,12 @@ namespace ActivationGen.Benchmarks.Generated.MyActivations
             {
                 BackwardInDouble(x[i], dy[i], beta, out double dxExpected);
                 guard.Agree("SwishBackward dx", i, dx[i], dxExpected);
+            }
+            BackwardFromDerivative();
+            for (int i = 0; i < N; i += guard.Stride)
+            {
+                BackwardInDouble(x[i], dy[i], beta, out double dxExpected);
+                guard.Agree("SavedDerivative.Backward(SwishWithDerivative's derivative) dx", i, dx[i], dxExpected);
             }
             int prefix = guard.PrefixLength;
             global::Users.Models.MyActivations.SwishBackward(global::System.MemoryExtensions.AsSpan(x, 0, prefix), global::System.MemoryExtensions.AsSpan(dy, 0, prefix), global::System.MemoryExtensions.AsSpan(dx, 0, prefix), beta, out float dBeta);
