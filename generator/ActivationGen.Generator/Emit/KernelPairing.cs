@@ -25,12 +25,12 @@ internal static class KernelPairing
     /// <summary>Whether the <paramref name="element"/> kernel of <paramref name="member"/> runs paired at <paramref name="width"/>.</summary>
     /// <remarks>
     /// Float only: the double vector math is about twice as long per function (SwishDouble's backward, paired, ran at
-    /// 2.89 ns/element against 0.78 single at 1M on AVX-512; its forward gained 2%). One output only: paired, the
-    /// forward with derivative of CELU, SELU and Squareplus ran the JIT out of locals at 512 bits (1.3–1.7 ns/element in
-    /// L1 against 0.3–0.6), though their size is that of kernels that pair well.
+    /// 2.89 ns/element against 0.78 single at 1M on AVX-512; its forward gained 2%). Never the forward with derivative:
+    /// paired, CELU's, SELU's and Squareplus's ran the JIT out of locals at 512 bits (1.3–1.7 ns/element in L1 against
+    /// 0.3–0.6), though their size is that of kernels that pair well (two outputs keep more values live).
     /// </remarks>
     public static bool Pairs(string width, SpanMember member, string element) =>
-        element == "float" && member.Writes.Length == 1 && member.Tape is { } tape
+        element == "float" && member.Kernel != "ForwardWithDerivative" && member.Tape is { } tape
         && Size(tape) <= (width == "Vec512" ? LargestPairedAt512 : LargestPairedNarrower);
 
     internal static int Size(Tape tape) => tape.Instructions.Sum(i => Instructions(i.Op));
