@@ -96,7 +96,8 @@ public static class Report
         text.AppendLine();
         text.AppendLine("Columns: **ns/elem** = median / N. **GB/s** = bytes the row must move (every input span read, every output span written) / median. "
             + "**× scalar** = the scalar loop's median / the row's (forward rows against `Scalar`, the loop over the scalar member; backward rows against `ScalarBackward`, dy·`NameDerivative`); "
-            + "**× TP** = the best TensorPrimitives row of the same direction / the row (>1: faster than TensorPrimitives); **/ CopyTo** = the row's median / `Span.CopyTo` of N elements (1 is the memory-bandwidth floor).");
+            + "**× TP** = the best TensorPrimitives row of the same direction / the row (>1: faster than TensorPrimitives); **/ CopyTo** = the row's median / `Span.CopyTo` of N elements (1 is the memory-bandwidth floor). "
+            + "Rows: `WithDerivative` is the forward that also writes ∂f/∂x (`NameWithDerivative`), `BackwardFromDerivative` the backward of a step that kept it (`SavedDerivative.Backward`, dy times it).");
         text.AppendLine();
         text.AppendLine("![speedups at the summary size](benchmarks.png)");
         text.AppendLine();

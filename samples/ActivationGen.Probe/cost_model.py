@@ -9,7 +9,8 @@ Runs the probe's `bounds` (vector FMA/add, division and square-root throughput, 
 (every catalog kernel in L1 and at 16M, minimum of many runs) under DOTNET_JitDisasm, counts each hot loop's
 instructions with count_ops.py, and prints per kernel: instructions per element, the compute bound they imply
 (the larger of the arithmetic at the measured issue rate and the divisions and roots at the divider's), the
-memory bound (CopyTo's time per element scaled by the streams: 2 forward, 3 backward), and the fraction of the
+memory bound (CopyTo's time per element scaled by the streams: 2 forward, 3 backward and forward with
+derivative), and the fraction of the
 binding bound that the measured time reaches.
 """
 import os
@@ -41,7 +42,7 @@ def main():
     copy = float(re.search(r"CopyTo 16M: ([\d.]+)", bounds).group(1))
     with tempfile.TemporaryDirectory() as temp:
         listing = os.path.join(temp, "kernels.asm")
-        env = dict(os.environ, DOTNET_JitDisasm="RunForward RunBackward RunBackwardFromOutput", DOTNET_JitStdOutFile=listing)
+        env = dict(os.environ, DOTNET_JitDisasm="RunForward RunBackward RunBackwardFromOutput RunForwardWithDerivative", DOTNET_JitStdOutFile=listing)
         kernels = run(["kernels"], env)
         with open(listing, encoding="utf-8", errors="replace") as f:
             lines = f.read().splitlines()
@@ -58,7 +59,7 @@ def main():
     times = {}
     for line in kernels.splitlines():
         cells = [c.strip() for c in line.strip("|").split("|")]
-        if len(cells) == 7 and cells[0] not in ("activation", "---", "CopyTo"):
+        if len(cells) == 9 and cells[0] not in ("activation", "---", "CopyTo"):
             times[cells[0]] = cells[1:]
     print(header.lstrip("# "))
     print(f"Issue rate: {per_instruction:.3f} ns per {lanes * 32}-bit vector instruction (10 independent FMA chains); "
@@ -71,7 +72,8 @@ def main():
     for name in sorted(times):
         for member, l1, big, streams in (("Forward", times[name][0], times[name][1], 2),
                                          ("Backward", times[name][2], times[name][3], 3),
-                                         ("BackwardFromOutput", times[name][4], times[name][5], 3)):
+                                         ("BackwardFromOutput", times[name][4], times[name][5], 3),
+                                         ("ForwardWithDerivative", times[name][6], times[name][7], 3)):
             c = counts.get((name, member))
             if c is None or l1 == "—":
                 continue
