@@ -18,6 +18,8 @@ public sealed class NameHygieneTests
     [InlineData("trainables * index * inputs + trainableGradients", "float inputs, [Trainable] float trainables, [Trainable] float index, [Param] float trainableGradients")]
     [InlineData("inputGradients * inputPartials * trainablePartials", "float inputGradients, float inputPartials, [Trainable] float trainablePartials")]
     [InlineData("FActivation * X * x", "float x, [Param] float FActivation, [Param] float X")]
+    [InlineData("derivative * vDerivative * lastDerivative", "float derivative, [Param] float vDerivative, [Trainable] float lastDerivative")]
+    [InlineData("derivativeRef * x + y", "float x, [Param] float derivativeRef, [Param] float y")]
     public void CollidingNamesCompile(string formula, string parameters)
     {
         var outcome = GeneratorHarness.Run($$"""
