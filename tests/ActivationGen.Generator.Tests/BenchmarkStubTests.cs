@@ -110,34 +110,31 @@ public sealed class BenchmarkStubTests
     [Fact]
     public void TheGuardThrowsBeforeAWrongKernelIsTimed()
     {
-        // The stub of relu, pointed at hand-written members whose backward is wrong at x < 0.
-        const string wrong = """
-            namespace Wrong;
-
-            public static class Kernels
-            {
-                public static float Relu(float x) => x > 0 ? x : 0;
-                public static float ReluDerivative(float x) => x > 0 ? 1 : 0;
-                public static void Relu(System.ReadOnlySpan<float> x, System.Span<float> y) { for (int i = 0; i < x.Length; i++) y[i] = Relu(x[i]); }
-                public static void ReluBackward(System.ReadOnlySpan<float> x, System.ReadOnlySpan<float> dy, System.Span<float> dx) { for (int i = 0; i < x.Length; i++) dx[i] = dy[i]; }
-                public static void ReluBackwardFromOutput(System.ReadOnlySpan<float> y, System.ReadOnlySpan<float> dy, System.Span<float> dx) { for (int i = 0; i < y.Length; i++) dx[i] = y[i] > 0 ? dy[i] : 0; }
-            }
-            """;
-        var spec = ActivationSpec.FromSymbol(ReluSymbol(), mustBePublic: true)!;
-        // Without NameWithDerivative, as in an assembly built by an older ActivationGen: the stub leaves its rows out.
-        var model = BenchmarkStub.Of(new BenchmarkTarget(spec, BenchmarkOptions.Default, HasWithDerivative: false))! with { DeclaringType = "global::Wrong.Kernels" };
-        var compilation = BenchmarkHarness.Compile("WrongKernel", BenchmarkHarness.BenchmarkDotNet, wrong, BenchmarkStubEmitter.Emit(model, EquatableArray<int>.Empty));
-
-        var stub = BenchmarkHarness.Load(compilation).GetType("ActivationGen.Benchmarks.Generated.MyActivations.ReluBenchmarks", throwOnError: true)!;
-        var failure = Assert.Throws<InvalidOperationException>(() => Setup(stub, 4096));
-        Assert.Contains("ReluBackward dx", failure.Message, StringComparison.Ordinal);
+        // Wrong at x < 0; and without NameWithDerivative, as in an assembly built by an older ActivationGen: the stub leaves its rows out.
+        string failure = GuardFailureOfRelu(
+            "public static void ReluBackward(System.ReadOnlySpan<float> x, System.ReadOnlySpan<float> dy, System.Span<float> dx) { for (int i = 0; i < x.Length; i++) dx[i] = dy[i]; }",
+            hasWithDerivative: false);
+        Assert.Contains("ReluBackward dx", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void TheGuardThrowsBeforeAWrongKeptDerivativeIsTimed()
     {
         // Right everywhere but in the derivative the forward keeps, which is 1 at x < 0.
-        const string wrong = """
+        string failure = GuardFailureOfRelu(
+            """
+            public static void ReluBackward(System.ReadOnlySpan<float> x, System.ReadOnlySpan<float> dy, System.Span<float> dx) { for (int i = 0; i < x.Length; i++) dx[i] = dy[i] * ReluDerivative(x[i]); }
+            public static void ReluWithDerivative(System.ReadOnlySpan<float> x, System.Span<float> y, System.Span<float> derivative) { for (int i = 0; i < x.Length; i++) (y[i], derivative[i]) = (Relu(x[i]), 1); }
+            """,
+            hasWithDerivative: true);
+        Assert.Contains("SavedDerivative.Backward(ReluWithDerivative's derivative) dx", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReluBackward dx", failure, StringComparison.Ordinal);
+    }
+
+    /// <summary>The guard's message for relu's stub pointed at hand-written members: these, beside a right scalar, forward and from-output backward.</summary>
+    private static string GuardFailureOfRelu(string members, bool hasWithDerivative)
+    {
+        string kernels = $$"""
             namespace Wrong;
 
             public static class Kernels
@@ -145,19 +142,15 @@ public sealed class BenchmarkStubTests
                 public static float Relu(float x) => x > 0 ? x : 0;
                 public static float ReluDerivative(float x) => x > 0 ? 1 : 0;
                 public static void Relu(System.ReadOnlySpan<float> x, System.Span<float> y) { for (int i = 0; i < x.Length; i++) y[i] = Relu(x[i]); }
-                public static void ReluBackward(System.ReadOnlySpan<float> x, System.ReadOnlySpan<float> dy, System.Span<float> dx) { for (int i = 0; i < x.Length; i++) dx[i] = dy[i] * ReluDerivative(x[i]); }
                 public static void ReluBackwardFromOutput(System.ReadOnlySpan<float> y, System.ReadOnlySpan<float> dy, System.Span<float> dx) { for (int i = 0; i < y.Length; i++) dx[i] = y[i] > 0 ? dy[i] : 0; }
-                public static void ReluWithDerivative(System.ReadOnlySpan<float> x, System.Span<float> y, System.Span<float> derivative) { for (int i = 0; i < x.Length; i++) (y[i], derivative[i]) = (Relu(x[i]), 1); }
+            {{members}}
             }
             """;
         var spec = ActivationSpec.FromSymbol(ReluSymbol(), mustBePublic: true)!;
-        var model = BenchmarkStub.Of(new BenchmarkTarget(spec, BenchmarkOptions.Default))! with { DeclaringType = "global::Wrong.Kernels" };
-        var compilation = BenchmarkHarness.Compile("WrongKeptDerivative", BenchmarkHarness.BenchmarkDotNet, wrong, BenchmarkStubEmitter.Emit(model, EquatableArray<int>.Empty));
-
+        var model = BenchmarkStub.Of(new BenchmarkTarget(spec, BenchmarkOptions.Default, hasWithDerivative))! with { DeclaringType = "global::Wrong.Kernels" };
+        var compilation = BenchmarkHarness.Compile("WrongKernel", BenchmarkHarness.BenchmarkDotNet, kernels, BenchmarkStubEmitter.Emit(model, EquatableArray<int>.Empty));
         var stub = BenchmarkHarness.Load(compilation).GetType("ActivationGen.Benchmarks.Generated.MyActivations.ReluBenchmarks", throwOnError: true)!;
-        var failure = Assert.Throws<InvalidOperationException>(() => Setup(stub, 4096));
-        Assert.Contains("SavedDerivative.Backward(ReluWithDerivative's derivative) dx", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("ReluBackward dx", failure.Message, StringComparison.Ordinal);
+        return Assert.Throws<InvalidOperationException>(() => Setup(stub, 4096)).Message;
     }
 
     private static Microsoft.CodeAnalysis.IMethodSymbol ReluSymbol()
