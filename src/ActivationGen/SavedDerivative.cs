@@ -14,7 +14,7 @@ namespace ActivationGen;
 /// </summary>
 public static class SavedDerivative
 {
-    /// <summary>dx = dy·derivative elementwise; <paramref name="dx"/> may be the same span as either input.</summary>
+    /// <summary>dx = dy·derivative elementwise; <paramref name="dx"/> may be the same span as either input. Splits over cores as the generated members do (<see cref="Parallelism"/>).</summary>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="derivative"/>'s, or <paramref name="dx"/> partly overlaps an input.</exception>
     public static void Backward(ReadOnlySpan<float> derivative, ReadOnlySpan<float> dy, Span<float> dx) => Multiply(derivative, dy, dx);
 
@@ -28,6 +28,18 @@ public static class SavedDerivative
         Elementwise.CheckLength(derivative.Length, dx.Length, nameof(dx));
         Elementwise.CheckOverlap<T>(derivative, dx, nameof(dx));
         Elementwise.CheckOverlap<T>(dy, dx, nameof(dx));
+        if (Parallelism.ShouldSplit(dx.Length))
+        {
+            var job = new MultiplyJob<T> { Derivative = derivative, Dy = dy, Dx = dx };
+            Parallelism.Run(dx.Length, ref job);
+            return;
+        }
+        Spans(derivative, dy, dx);
+    }
+
+    private static void Spans<T>(ReadOnlySpan<T> derivative, ReadOnlySpan<T> dy, Span<T> dx)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
         if (Vec512<T>.IsHardwareAccelerated && dx.Length >= Vec512<T>.Count)
             Run<Vec512<T>, T>(derivative, dy, dx);
         else if (Vec256<T>.IsHardwareAccelerated && dx.Length >= Vec256<T>.Count)
@@ -56,5 +68,16 @@ public static class SavedDerivative
         for (nuint i = 0; i < last; i += width)
             TV.StoreUnsafe(TV.LoadUnsafe(ref derivativeRef, i) * TV.LoadUnsafe(ref dyRef, i), ref dxRef, i);
         TV.StoreUnsafe(lastProduct, ref dxRef, last);
+    }
+
+    /// <summary>The opt-in multi-core path (<see cref="Parallelism"/>), as every generated span member has it.</summary>
+    private ref struct MultiplyJob<T> : IChunkedJob
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        public ReadOnlySpan<T> Derivative;
+        public ReadOnlySpan<T> Dy;
+        public Span<T> Dx;
+
+        public void Run(int start, int length) => Spans(Derivative.Slice(start, length), Dy.Slice(start, length), Dx.Slice(start, length));
     }
 }

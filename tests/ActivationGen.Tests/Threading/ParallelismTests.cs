@@ -49,6 +49,31 @@ public sealed class ParallelismTests : IDisposable
     }
 
     [Fact]
+    public void SplitForwardWithDerivativeAndSavedBackwardEqualTheSerialOnes()
+    {
+        var (x, dy) = Inputs();
+        float[] dyKept = (float[])dy.Clone();
+        var (serialY, serialDerivative, serialDx) = (new float[Length], new float[Length], new float[Length]);
+        Activations.SiluWithDerivative(x, serialY, serialDerivative);
+        SavedDerivative.Backward(serialDerivative, dy, serialDx);
+
+        Parallelism.MinimumLength = 1 << 16;
+        Parallelism.MaxDegree = 4;
+        var (y, derivative, dx) = (new float[Length], new float[Length], new float[Length]);
+        Activations.SiluWithDerivative(x, y, derivative);
+        SavedDerivative.Backward(derivative, dy, dx);
+        SavedDerivative.Backward(derivative, dy, dy); // in place over dy
+
+        Assert.Equal(serialY, y);
+        Assert.Equal(serialDerivative, derivative);
+        Assert.Equal(serialDx, dx);
+        Assert.Equal(serialDx, dy);
+        // Not only equal to each other: the serial product is one rounding of the exact one.
+        for (int i = 0; i < Length; i += 997)
+            Assert.Equal((float)((double)serialDerivative[i] * dyKept[i]), serialDx[i]);
+    }
+
+    [Fact]
     public void SeveralInputsAndInPlaceSplitToo()
     {
         var (x, h) = Inputs();
