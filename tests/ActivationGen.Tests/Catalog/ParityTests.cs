@@ -7,7 +7,8 @@ namespace ActivationGen.Tests.Catalog;
 
 /// <summary>
 /// Every point of the PyTorch oracle, forward and backward, in float32: the scalar member, the derivative
-/// member, and the span kernels at lengths that exercise every vector width and its tail.
+/// member, and the span kernels (the forward with derivative among them) at lengths that exercise every vector
+/// width and its tail.
 /// </summary>
 /// <remarks>
 /// The oracle holds float64 values at float64 inputs such as 0.05 that float32 cannot hold. Each expectation is
@@ -75,12 +76,17 @@ public sealed class ParityTests(ITestOutputHelper output)
                 var values = new float[n];
                 var grads = new float[n];
                 var ones = Enumerable.Repeat(1f, n).ToArray();
+                var keptValues = new float[n];
+                var kept = new float[n];
                 entry.Forward(x, values);
                 entry.Backward(x, ones, grads);
+                entry.WithDerivative(x, keptValues, kept);
                 for (int k = 0; k < n; k++)
                 {
                     AssertClose(label, $"span value (length {n})", x[k], values[k], y[start + k]);
                     AssertClose(label, $"span backward (length {n})", x[k], grads[k], dydx[start + k]);
+                    AssertClose(label, $"with derivative, value (length {n})", x[k], keptValues[k], y[start + k]);
+                    AssertClose(label, $"with derivative, derivative (length {n})", x[k], kept[k], dydx[start + k]);
                 }
             }
         }
@@ -102,8 +108,11 @@ public sealed class ParityTests(ITestOutputHelper output)
             float expected = (float)f.Dydx[i];
             var dx = new float[17];
             entry.Backward(Enumerable.Repeat(x, 17).ToArray(), Enumerable.Repeat(1f, 17).ToArray(), dx);
+            var kept = new float[17];
+            entry.WithDerivative(Enumerable.Repeat(x, 17).ToArray(), new float[17], kept);
             Assert.Equal(expected, entry.Derivative(x));
             Assert.All(dx, d => Assert.Equal(expected, d));
+            Assert.All(kept, d => Assert.Equal(expected, d));
             Assert.Equal((float)f.Y[i], entry.Value(x));
             checkedKinks++;
         }
