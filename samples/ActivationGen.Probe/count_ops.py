@@ -73,9 +73,11 @@ def loop_counts(body):
             if not mnemonic.startswith("v") or mnemonic == "vzeroupper":
                 continue
             counts["vector"] += 1
-            if mnemonic.startswith(("vmovups", "vbroadcast", "vmovaps")) and "ptr" in line:
+            # A vmov… with a memory operand is a load or a store (vmovdqu32 included); without one, a register copy.
+            is_move = mnemonic.startswith(("vmovaps", "vmovups", "vmovdqa", "vmovdqu"))
+            if (is_move or mnemonic.startswith("vbroadcast")) and "ptr" in line:
                 counts["memory"] += 1
-            elif mnemonic.startswith(("vmovaps", "vmovups", "vmovdqa", "vmovdqu")):
+            elif is_move:
                 counts["move"] += 1
             if mnemonic.startswith("vdiv"):
                 counts["divide"] += 1
