@@ -73,7 +73,7 @@ def cpu_flags():
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as cpuinfo:
-            fields = dict(line.split(":", 1) for line in cpuinfo if ":" in line)
+            fields = {key.strip(): value for key, value in (line.split(":", 1) for line in cpuinfo if ":" in line)}
         return f"{fields['model name'].strip()} (family {fields['cpu family'].strip()}, model {fields['model'].strip()})"
     except (OSError, KeyError):
         return "unknown CPU"
