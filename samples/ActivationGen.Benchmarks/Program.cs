@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ActivationGen;
 using ActivationGen.Benchmarking;
 using ActivationGen.Benchmarks;
 using BenchmarkDotNet.Columns;
@@ -20,12 +21,17 @@ using Perfolizer.Horology;
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- report [RESULTS_DIR]   (docs/benchmarks.md and docs/benchmarks.png)
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- check [--sizes 4096]     (every stub's guard, no timing)
 //   dotnet run -c Release --project samples/ActivationGen.Benchmarks -- --gemm [--cpu-time]   (matrix product vs FMA peak, docs/gemm.md)
+//   … short --nontemporal-minimum off|BYTES   (NonTemporalStores.MinimumBytes for the in-process short job)
 // Without a BenchmarkDotNet --job option the quick job below is used; sizes default to each stub's own.
 
 var rest = new List<string>(args);
 string projectDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", ".."));
 string artifacts = Path.Combine(projectDirectory, "BenchmarkDotNet.Artifacts");
 string docs = Path.GetFullPath(Path.Combine(projectDirectory, "..", "..", "docs"));
+
+// In process (the short job), so the setting reaches the timed calls: `off` stores every output through the caches.
+if (Take("--nontemporal-minimum") is string minimum)
+    NonTemporalStores.MinimumBytes = minimum == "off" ? long.MaxValue : long.Parse(minimum, System.Globalization.CultureInfo.InvariantCulture);
 
 if (Take("--sizes") is string sizes)
     Environment.SetEnvironmentVariable(BenchmarkData.SizesVariable, string.Join(",", BenchmarkData.ParseSizes(sizes)));

@@ -37,25 +37,42 @@ public static class SavedDerivative
         Spans(derivative, dy, dx);
     }
 
+    // As the generated dispatchers: a large output's aligned body is stored past the caches (NonTemporalStores).
     private static void Spans<T>(ReadOnlySpan<T> derivative, ReadOnlySpan<T> dy, Span<T> dx)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        if (NonTemporalStores.TrySplit(dx, out int head, out int body))
+        {
+            Spans<T, CachedStore>(derivative.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head));
+            Spans<T, NonTemporalStore>(derivative.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body));
+            Spans<T, CachedStore>(derivative.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body));
+            NonTemporalStores.Fence();
+            return;
+        }
+        Spans<T, CachedStore>(derivative, dy, dx);
+    }
+
+    private static void Spans<T, TStore>(ReadOnlySpan<T> derivative, ReadOnlySpan<T> dy, Span<T> dx)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TStore : struct, IVectorStore
+    {
         if (Vec512<T>.IsHardwareAccelerated && dx.Length >= Vec512<T>.Count)
-            Run<Vec512<T>, T>(derivative, dy, dx);
+            Run<Vec512<T>, T, TStore>(derivative, dy, dx);
         else if (Vec256<T>.IsHardwareAccelerated && dx.Length >= Vec256<T>.Count)
-            Run<Vec256<T>, T>(derivative, dy, dx);
+            Run<Vec256<T>, T, TStore>(derivative, dy, dx);
         else if (Vec128<T>.IsHardwareAccelerated && dx.Length >= Vec128<T>.Count)
-            Run<Vec128<T>, T>(derivative, dy, dx);
+            Run<Vec128<T>, T, TStore>(derivative, dy, dx);
         else
-            Run<Vec1<T>, T>(derivative, dy, dx);
+            Run<Vec1<T>, T, TStore>(derivative, dy, dx);
     }
 
     // As the generated loops: the last vector overlaps the one before it, and is loaded before anything is written, so
     // that in place it still reads the original values.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TV, T>(ReadOnlySpan<T> derivative, ReadOnlySpan<T> dy, Span<T> dx)
+    private static void Run<TV, T, TStore>(ReadOnlySpan<T> derivative, ReadOnlySpan<T> dy, Span<T> dx)
         where TV : struct, IVector<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TStore : struct, IVectorStore
     {
         if (dx.Length == 0)
             return;
@@ -66,8 +83,8 @@ public static class SavedDerivative
         nuint last = (nuint)dx.Length - width;
         TV lastProduct = TV.LoadUnsafe(ref derivativeRef, last) * TV.LoadUnsafe(ref dyRef, last);
         for (nuint i = 0; i < last; i += width)
-            TV.StoreUnsafe(TV.LoadUnsafe(ref derivativeRef, i) * TV.LoadUnsafe(ref dyRef, i), ref dxRef, i);
-        TV.StoreUnsafe(lastProduct, ref dxRef, last);
+            TStore.Store(TV.LoadUnsafe(ref derivativeRef, i) * TV.LoadUnsafe(ref dyRef, i), ref dxRef, i);
+        TStore.Store(lastProduct, ref dxRef, last);
     }
 
     /// <summary>The opt-in multi-core path (<see cref="Parallelism"/>), as every generated span member has it.</summary>

@@ -49,30 +49,30 @@ public sealed partial class SpanLoopShapeTests
     {
         string forward = ForwardDispatch().Match(GeneratorHarness.SourceOf(formula, "float x")).Value;
         Assert.NotEmpty(forward);
-        Assert.Equal(pairedAt512, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>", StringComparison.Ordinal));
-        Assert.Equal(pairedNarrower, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>", StringComparison.Ordinal));
-        Assert.Equal(pairedNarrower, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>", StringComparison.Ordinal));
+        Assert.Equal(pairedAt512, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>", StringComparison.Ordinal));
+        Assert.Equal(pairedNarrower, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>", StringComparison.Ordinal));
+        Assert.Equal(pairedNarrower, forward.Contains("RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>", StringComparison.Ordinal));
         // A pair is tried before the single vector of its width, with the pair's length.
         if (pairedAt512)
             Assert.True(forward.IndexOf("VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count", StringComparison.Ordinal)
                 < forward.IndexOf("Vec512<float>.Count)", StringComparison.Ordinal));
         // Every width keeps its single-vector loop, for spans shorter than a pair.
         foreach (string width in new[] { "Vec512", "Vec256", "Vec128", "Vec1" })
-            Assert.Contains($"RunForward<global::ActivationGen.Simd.{width}<float>>", forward, StringComparison.Ordinal);
+            Assert.Contains($"RunForward<global::ActivationGen.Simd.{width}<float>, TStore>", forward, StringComparison.Ordinal);
     }
 
     [Fact]
     public void DoubleKernelsRunOneVectorAtATime()
     {
         string source = GeneratorHarness.SourceOf("tanh(x)", "double x");
-        Assert.Contains("RunForward<global::ActivationGen.Simd.Vec512<double>>", source, StringComparison.Ordinal);
+        Assert.Contains("RunForward<global::ActivationGen.Simd.Vec512<double>, TStore>", source, StringComparison.Ordinal);
         Assert.DoesNotContain("VecPair", source, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"public static void ForwardSpans\(.*?\n        \}", RegexOptions.Singleline)]
+    [GeneratedRegex(@"private static void ForwardSpans<TStore>\(.*?\n        \}", RegexOptions.Singleline)]
     private static partial Regex ForwardDispatch();
 
     // A member ends at the blank line before the next one.
-    [GeneratedRegex(@"public static void Run(?<kernel>\w+)<TV>\(.*?\n\n", RegexOptions.Singleline)]
+    [GeneratedRegex(@"public static void Run(?<kernel>\w+)<TV, TStore>\(.*?\n\n", RegexOptions.Singleline)]
     private static partial Regex RunMethods();
 }

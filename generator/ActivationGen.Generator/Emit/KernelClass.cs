@@ -82,13 +82,45 @@ internal static class KernelClass
     }
 
     /// <summary>
-    /// Runs the loop at the widest vector width that is accelerated and fits the data, two vectors at a time where two
-    /// fit the data and <see cref="KernelPairing"/> says the kernel is small enough.
+    /// Splits a large output for <see cref="global::ActivationGen.NonTemporalStores"/>: its aligned body is stored past
+    /// the caches, the few elements on either side normally. A member with sums always stores normally, so that its
+    /// sums stay one compensated total.
     /// </summary>
     private static void Dispatch(SourceWriter writer, Shape s, SpanMember member)
     {
+        const string Cached = "global::ActivationGen.Simd.CachedStore";
         writer.Line();
         using (writer.Block($"public static void {member.Kernel}Spans({member.Parameters(s, withDefaults: false)})"))
+        {
+            if (member.Sums.Length == 0)
+            {
+                var scope = s.Scope();
+                string head = scope.Take("head"), body = scope.Take("body");
+                using (writer.Block($"if (global::ActivationGen.NonTemporalStores.TrySplit({member.LengthOf}, out int {head}, out int {body}))"))
+                {
+                    writer.Line($"{member.Kernel}Spans<{Cached}>({member.Arguments(s, span: n => $"{n}.Slice(0, {head})")});");
+                    writer.Line($"{member.Kernel}Spans<global::ActivationGen.Simd.NonTemporalStore>({member.Arguments(s, span: n => $"{n}.Slice({head}, {body})")});");
+                    writer.Line($"{member.Kernel}Spans<{Cached}>({member.Arguments(s, span: n => $"{n}.Slice({head} + {body})")});");
+                    writer.Line("global::ActivationGen.NonTemporalStores.Fence();");
+                    writer.Line("return;");
+                }
+            }
+            writer.Line($"{member.Kernel}Spans<{Cached}>({member.Arguments(s)});");
+        }
+        WidthDispatch(writer, s, member);
+    }
+
+    /// <summary>
+    /// Runs the loop at the widest vector width that is accelerated and fits the data, two vectors at a time where two
+    /// fit the data and <see cref="KernelPairing"/> says the kernel is small enough.
+    /// </summary>
+    private static void WidthDispatch(SourceWriter writer, Shape s, SpanMember member)
+    {
+        string store = s.StoreType;
+        writer.Line();
+        writer.Line($"private static void {member.Kernel}Spans<{store}>({member.Parameters(s, withDefaults: false)})");
+        writer.Line($"    {s.StoreConstraint}");
+        using (writer.Block())
         {
             bool first = true;
             foreach (string width in Widths)
@@ -97,12 +129,12 @@ internal static class KernelClass
                 foreach (string run in KernelPairing.Pairs(width, member, s.Element.Keyword) ? new[] { s.Element.VectorPair(width), v } : [v])
                 {
                     writer.Line($"{(first ? "if" : "else if")} ({v}.IsHardwareAccelerated && {member.LengthOf}.Length >= {run}.Count)");
-                    writer.Line($"    Run{member.Kernel}<{run}>({member.Arguments(s)});");
+                    writer.Line($"    Run{member.Kernel}<{run}, {store}>({member.Arguments(s)});");
                     first = false;
                 }
             }
             writer.Line("else");
-            writer.Line($"    Run{member.Kernel}<{s.Element.Vector("Vec1")}>({member.Arguments(s)});");
+            writer.Line($"    Run{member.Kernel}<{s.Element.Vector("Vec1")}, {store}>({member.Arguments(s)});");
         }
     }
 }

@@ -27,6 +27,7 @@ internal sealed class Shape
         KernelClass = spec.Name + "Kernels";
         VectorType = Pipeline.Names.Unique("TV", spec);
         Constraint = Element.Constraint(VectorType);
+        StoreType = new NameScope(spec.Parameters.Select(p => p.Name).Append(VectorType)).Take("TStore");
     }
 
     private readonly System.Collections.Generic.Dictionary<string, string> identifiers;
@@ -40,9 +41,15 @@ internal sealed class Shape
     /// <summary>"where TV : struct, IVectorBits&lt;TV, float&gt;".</summary>
     public string Constraint { get; }
 
+    /// <summary>The span loops' type parameter for how they store (<c>CachedStore</c> or <c>NonTemporalStore</c>): TStore, unless a parameter has that name.</summary>
+    public string StoreType { get; }
+
+    /// <summary>"where TStore : struct, IVectorStore".</summary>
+    public string StoreConstraint => $"where {StoreType} : struct, global::ActivationGen.Simd.IVectorStore";
+
     /// <summary>A scope for one generated method's locals, clear of every parameter and generated span name.</summary>
     public NameScope Scope() => new(Spec.Parameters.Select(p => p.Name).Concat(Spec.Parameters.Select(p => p.Identifier))
-        .Concat([Output, IncomingGradient, VectorType, DerivativeOutput])
+        .Concat([Output, IncomingGradient, VectorType, StoreType, DerivativeOutput])
         .Concat(InputGradients).Concat(TrainableGradients));
 
     public ActivationKernels Kernels { get; }

@@ -45,8 +45,9 @@ internal static class SpanLoops
         var loop = new LoopNames(s, member);
         writer.Line();
         writer.Line(NoInlining);
-        writer.Line($"public static void Run{member.Kernel}<{s.VectorType}>({member.Parameters(s, withDefaults: false)})");
+        writer.Line($"public static void Run{member.Kernel}<{s.VectorType}, {s.StoreType}>({member.Parameters(s, withDefaults: false)})");
         writer.Line($"    {s.Constraint}");
+        writer.Line($"    {s.StoreConstraint}");
         using (writer.Block())
         {
             WritePrologue(writer, s, member, loop);
@@ -108,7 +109,7 @@ internal static class SpanLoops
         {
             WriteKernelCall(writer, s, member, loop, member.Reads.Select(n => $"{v}.LoadUnsafe(ref {loop.Refs[n]}, {i})"), loop.Current);
             foreach (var w in member.Writes)
-                writer.Line($"{v}.StoreUnsafe({loop.Current[w]}, ref {loop.Refs[w]}, {i});");
+                writer.Line($"{s.StoreType}.Store({loop.Current[w]}, ref {loop.Refs[w]}, {i});");
             if (sums)
             {
                 WriteCompensatedAdd(writer, s, member, loop, loop.Current, loop.Step);
@@ -118,7 +119,7 @@ internal static class SpanLoops
         }
         WriteKernelCall(writer, s, member, loop, member.Reads.Select(n => loop.Saved[n]), loop.LastOut);
         foreach (var w in member.Writes)
-            writer.Line($"{v}.StoreUnsafe({loop.LastOut[w]}, ref {loop.Refs[w]}, {loop.Last});");
+            writer.Line($"{s.StoreType}.Store({loop.LastOut[w]}, ref {loop.Refs[w]}, {loop.Last});");
         if (sums)
         {
             writer.Line("// Lanes of the last vector that the loop covered are not counted twice.");
@@ -145,7 +146,7 @@ internal static class SpanLoops
             writer.Line($"    {i} = {loop.Last};");
             WriteKernelCall(writer, s, member, loop, member.Reads.Select(n => $"{isLast} ? {loop.Saved[n]} : {v}.LoadUnsafe(ref {loop.Refs[n]}, {i})"), loop.Current);
             foreach (var w in member.Writes)
-                writer.Line($"{v}.StoreUnsafe({loop.Current[w]}, ref {loop.Refs[w]}, {i});");
+                writer.Line($"{s.StoreType}.Store({loop.Current[w]}, ref {loop.Refs[w]}, {i});");
             if (sums)
             {
                 writer.Line("// Lanes of the last vector that earlier vectors covered are not counted twice.");

@@ -35,6 +35,12 @@ public interface IVector<TSelf, T>
     /// <summary>Stores every lane starting at <paramref name="destination"/> + <paramref name="index"/>.</summary>
     static abstract void StoreUnsafe(TSelf value, ref T destination, nuint index);
 
+    /// <summary>
+    /// Stores like <see cref="StoreUnsafe"/>, past the caches (a non-temporal store) where the destination is aligned
+    /// to the vector's size and the hardware has such a store; an ordinary store elsewhere, so any address is safe.
+    /// </summary>
+    static abstract void StoreNonTemporalUnsafe(TSelf value, ref T destination, nuint index);
+
     /// <summary>Sum of the lanes.</summary>
     static abstract T Sum(TSelf value);
 

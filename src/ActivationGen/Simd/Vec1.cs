@@ -62,6 +62,11 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
     public static void StoreUnsafe(Vec1<T> value, ref T destination, nuint index) => Unsafe.Add(ref destination, index) = value.Value.ToScalar();
 
     /// <inheritdoc/>
+    /// <remarks>One lane has no store past the caches: an ordinary store.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNonTemporalUnsafe(Vec1<T> value, ref T destination, nuint index) => StoreUnsafe(value, ref destination, index);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vec1<T> value) => value.Value.ToScalar();
 

@@ -59,6 +59,21 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporalUnsafe(Vec256<T> value, ref T destination, nuint index)
+    {
+        // Pinned for the one instruction: the alignment is checked on the address the store uses, so a move by the GC
+        // between calls can cost the bypass but never fault.
+        fixed (T* address = &Unsafe.Add(ref destination, index))
+        {
+            if (((nuint)address & (nuint)(sizeof(Vector256<T>) - 1)) == 0)
+                Vector256.StoreAlignedNonTemporal(value.Value, address);
+            else
+                Vector256.Store(value.Value, address);
+        }
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vec256<T> value) => Vector256.Sum(value.Value);
 
     /// <inheritdoc/>

@@ -59,6 +59,21 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporalUnsafe(Vec512<T> value, ref T destination, nuint index)
+    {
+        // Pinned for the one instruction: the alignment is checked on the address the store uses, so a move by the GC
+        // between calls can cost the bypass but never fault.
+        fixed (T* address = &Unsafe.Add(ref destination, index))
+        {
+            if (((nuint)address & (nuint)(sizeof(Vector512<T>) - 1)) == 0)
+                Vector512.StoreAlignedNonTemporal(value.Value, address);
+            else
+                Vector512.Store(value.Value, address);
+        }
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vec512<T> value) => Vector512.Sum(value.Value);
 
     /// <inheritdoc/>

@@ -78,6 +78,14 @@ public readonly struct VecPair<TV, T> : IVectorBits<VecPair<TV, T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNonTemporalUnsafe(VecPair<TV, T> value, ref T destination, nuint index)
+    {
+        TV.StoreNonTemporalUnsafe(value.Low, ref destination, index);
+        TV.StoreNonTemporalUnsafe(value.High, ref destination, index + (nuint)TV.Count);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(VecPair<TV, T> value) => TV.Sum(value.Low + value.High);
 
     /// <inheritdoc/>

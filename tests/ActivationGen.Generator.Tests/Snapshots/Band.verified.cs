@@ -375,19 +375,34 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), p);
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), p);
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), p);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, y, p);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<double>>(x, y, p);
+                RunForward<global::ActivationGen.Simd.Vec512<double>, TStore>(x, y, p);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<double>>(x, y, p);
+                RunForward<global::ActivationGen.Simd.Vec256<double>, TStore>(x, y, p);
             else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<double>>(x, y, p);
+                RunForward<global::ActivationGen.Simd.Vec128<double>, TStore>(x, y, p);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<double>>(x, y, p);
+                RunForward<global::ActivationGen.Simd.Vec1<double>, TStore>(x, y, p);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -403,7 +418,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 BandKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vP, out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
                 if (isLast)
                     break;
             }
@@ -411,19 +426,34 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), p);
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), p);
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), p);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, p);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p);
+                RunBackward<global::ActivationGen.Simd.Vec512<double>, TStore>(x, dy, dx, p);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p);
+                RunBackward<global::ActivationGen.Simd.Vec256<double>, TStore>(x, dy, dx, p);
             else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<double>>(x, dy, dx, p);
+                RunBackward<global::ActivationGen.Simd.Vec128<double>, TStore>(x, dy, dx, p);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p);
+                RunBackward<global::ActivationGen.Simd.Vec1<double>, TStore>(x, dy, dx, p);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -441,7 +471,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 BandKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
                 if (isLast)
                     break;
             }
@@ -449,19 +479,26 @@ namespace Users.Models
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
         {
+            BackwardWithTrainablesSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, p, out dp);
+        }
+
+        private static void BackwardWithTrainablesSpans<TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<double>>(x, dy, dx, p, out dp);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<double>, TStore>(x, dy, dx, p, out dp);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<double>>(x, dy, dx, p, out dp);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<double>, TStore>(x, dy, dx, p, out dp);
             else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<double>>(x, dy, dx, p, out dp);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<double>, TStore>(x, dy, dx, p, out dp);
             else
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<double>>(x, dy, dx, p, out dp);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<double>, TStore>(x, dy, dx, p, out dp);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
+        public static void RunBackwardWithTrainables<TV, TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, double p, out double dp)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             dp = 0;
             if (dx.Length == 0)
@@ -484,7 +521,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 BandKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vP, out TV vDx, out TV vDp);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
                 // Lanes of the last vector that earlier vectors covered are not counted twice.
                 if (isLast)
                 {
@@ -509,19 +546,34 @@ namespace Users.Models
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head), p);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body), p);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body), p);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, p);
+        }
+
+        private static void ForwardWithDerivativeSpans<TStore>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<double>>(x, y, derivative, p);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<double>, TStore>(x, y, derivative, p);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<double>>(x, y, derivative, p);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<double>, TStore>(x, y, derivative, p);
             else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<double>>(x, y, derivative, p);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<double>, TStore>(x, y, derivative, p);
             else
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<double>>(x, y, derivative, p);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<double>, TStore>(x, y, derivative, p);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
+        public static void RunForwardWithDerivative<TV, TStore>(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -538,8 +590,8 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 BandKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vP, out TV vY, out TV vDerivative);
-                TV.StoreUnsafe(vY, ref yRef, i);
-                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
                 if (isLast)
                     break;
             }

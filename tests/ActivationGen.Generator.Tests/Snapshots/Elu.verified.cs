@@ -318,25 +318,40 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), alpha);
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), alpha);
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), alpha);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, y, alpha);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, y, alpha);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, y, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, y, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, alpha);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, alpha);
+                RunForward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, alpha);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -352,7 +367,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 EluKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
                 if (isLast)
                     break;
             }
@@ -360,25 +375,40 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), alpha);
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), alpha);
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), alpha);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, alpha);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, alpha);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, alpha);
+                RunBackward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, alpha);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -396,7 +426,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 EluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
                 if (isLast)
                     break;
             }
@@ -404,25 +434,40 @@ namespace Users.Models
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardFromOutputSpans<global::ActivationGen.Simd.CachedStore>(y.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), alpha);
+                BackwardFromOutputSpans<global::ActivationGen.Simd.NonTemporalStore>(y.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), alpha);
+                BackwardFromOutputSpans<global::ActivationGen.Simd.CachedStore>(y.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), alpha);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardFromOutputSpans<global::ActivationGen.Simd.CachedStore>(y, dy, dx, alpha);
+        }
+
+        private static void BackwardFromOutputSpans<TStore>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(y, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>, TStore>(y, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(y, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>, TStore>(y, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(y, dy, dx, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>, TStore>(y, dy, dx, alpha);
             else
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx, alpha);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>, TStore>(y, dy, dx, alpha);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+        public static void RunBackwardFromOutput<TV, TStore>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -437,27 +482,42 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 EluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
             }
             EluKernels.BackwardFromOutput(lastY, lastDy, vAlpha, out TV lastDx);
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
+            TStore.Store(lastDx, ref dxRef, last);
         }
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head), alpha);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body), alpha);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body), alpha);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, alpha);
+        }
+
+        private static void ForwardWithDerivativeSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, alpha);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, derivative, alpha);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, alpha);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, derivative, alpha);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, alpha);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, derivative, alpha);
             else
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, alpha);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, derivative, alpha);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+        public static void RunForwardWithDerivative<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -474,8 +534,8 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 EluKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY, out TV vDerivative);
-                TV.StoreUnsafe(vY, ref yRef, i);
-                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
                 if (isLast)
                     break;
             }

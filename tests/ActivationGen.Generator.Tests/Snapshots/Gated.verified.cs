@@ -203,19 +203,34 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), h.Slice(0, head), y.Slice(0, head));
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), h.Slice(head, body), y.Slice(head, body));
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), h.Slice(head + body), y.Slice(head + body));
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, h, y);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<double>>(x, h, y);
+                RunForward<global::ActivationGen.Simd.Vec512<double>, TStore>(x, h, y);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<double>>(x, h, y);
+                RunForward<global::ActivationGen.Simd.Vec256<double>, TStore>(x, h, y);
             else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<double>>(x, h, y);
+                RunForward<global::ActivationGen.Simd.Vec128<double>, TStore>(x, h, y);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<double>>(x, h, y);
+                RunForward<global::ActivationGen.Simd.Vec1<double>, TStore>(x, h, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.Span<double> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -232,7 +247,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 GatedKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
                 if (isLast)
                     break;
             }
@@ -240,19 +255,34 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), h.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), dh.Slice(0, head));
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), h.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), dh.Slice(head, body));
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), h.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), dh.Slice(head + body));
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, h, dy, dx, dh);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<double>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<double>>(x, h, dy, dx, dh);
+                RunBackward<global::ActivationGen.Simd.Vec512<double>, TStore>(x, h, dy, dx, dh);
             else if (global::ActivationGen.Simd.Vec256<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<double>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<double>>(x, h, dy, dx, dh);
+                RunBackward<global::ActivationGen.Simd.Vec256<double>, TStore>(x, h, dy, dx, dh);
             else if (global::ActivationGen.Simd.Vec128<double>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<double>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<double>>(x, h, dy, dx, dh);
+                RunBackward<global::ActivationGen.Simd.Vec128<double>, TStore>(x, h, dy, dx, dh);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<double>>(x, h, dy, dx, dh);
+                RunBackward<global::ActivationGen.Simd.Vec1<double>, TStore>(x, h, dy, dx, dh);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, double>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -272,8 +302,8 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 GatedKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), out TV vDx, out TV vDh);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
-                TV.StoreUnsafe(vDh, ref dhRef, i);
+                TStore.Store(vDx, ref dxRef, i);
+                TStore.Store(vDh, ref dhRef, i);
                 if (isLast)
                     break;
             }

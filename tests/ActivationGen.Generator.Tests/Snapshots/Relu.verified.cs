@@ -278,25 +278,40 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head));
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body));
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body));
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, y);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, y);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, y);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y);
+                RunForward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, y);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, y);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y);
+                RunForward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, y);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, y);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y);
+                RunForward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y);
+                RunForward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -308,33 +323,48 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ReluKernels.Forward(TV.LoadUnsafe(ref xRef, i), out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
             }
             ReluKernels.Forward(lastX, out TV lastY);
-            TV.StoreUnsafe(lastY, ref yRef, last);
+            TStore.Store(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head));
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body));
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body));
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx);
+                RunBackward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -348,33 +378,48 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ReluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
             }
             ReluKernels.Backward(lastX, lastDy, out TV lastDx);
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
+            TStore.Store(lastDx, ref dxRef, last);
         }
 
         public static void BackwardFromOutputSpans(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardFromOutputSpans<global::ActivationGen.Simd.CachedStore>(y.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head));
+                BackwardFromOutputSpans<global::ActivationGen.Simd.NonTemporalStore>(y.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body));
+                BackwardFromOutputSpans<global::ActivationGen.Simd.CachedStore>(y.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body));
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardFromOutputSpans<global::ActivationGen.Simd.CachedStore>(y, dy, dx);
+        }
+
+        private static void BackwardFromOutputSpans<TStore>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(y, dy, dx);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec512<float>, TStore>(y, dy, dx);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(y, dy, dx);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec256<float>, TStore>(y, dy, dx);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(y, dy, dx);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec128<float>, TStore>(y, dy, dx);
             else
-                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>>(y, dy, dx);
+                RunBackwardFromOutput<global::ActivationGen.Simd.Vec1<float>, TStore>(y, dy, dx);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackwardFromOutput<TV>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
+        public static void RunBackwardFromOutput<TV, TStore>(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -388,27 +433,42 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ReluKernels.BackwardFromOutput(TV.LoadUnsafe(ref yRef, i), TV.LoadUnsafe(ref dyRef, i), out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
             }
             ReluKernels.BackwardFromOutput(lastY, lastDy, out TV lastDx);
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
+            TStore.Store(lastDx, ref dxRef, last);
         }
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head));
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body));
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body));
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative);
+        }
+
+        private static void ForwardWithDerivativeSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, derivative);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, derivative);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, derivative);
             else
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, derivative);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
+        public static void RunForwardWithDerivative<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -421,12 +481,12 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ReluKernels.ForwardWithDerivative(TV.LoadUnsafe(ref xRef, i), out TV vY, out TV vDerivative);
-                TV.StoreUnsafe(vY, ref yRef, i);
-                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
             }
             ReluKernels.ForwardWithDerivative(lastX, out TV lastY, out TV lastDerivative);
-            TV.StoreUnsafe(lastY, ref yRef, last);
-            TV.StoreUnsafe(lastDerivative, ref derivativeRef, last);
+            TStore.Store(lastY, ref yRef, last);
+            TStore.Store(lastDerivative, ref derivativeRef, last);
         }
     }
 

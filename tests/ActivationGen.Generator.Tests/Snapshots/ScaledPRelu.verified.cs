@@ -324,25 +324,40 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), scale, a);
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), scale, a);
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), scale, a);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, y, scale, a);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, y, scale, a);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, scale, a);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, y, scale, a);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, scale, a);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, y, scale, a);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, scale, a);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, scale, a);
+                RunForward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, scale, a);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -356,33 +371,48 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ScaledPReluKernels.Forward(TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
             }
             ScaledPReluKernels.Forward(lastX, vScale, vA, out TV lastY);
-            TV.StoreUnsafe(lastY, ref yRef, last);
+            TStore.Store(lastY, ref yRef, last);
         }
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), scale, a);
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), scale, a);
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), scale, a);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, scale, a);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, scale, a);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, scale, a);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx, scale, a);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, scale, a);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx, scale, a);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, scale, a);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, scale, a);
+                RunBackward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, scale, a);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -398,33 +428,40 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ScaledPReluKernels.Backward(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
             }
             ScaledPReluKernels.Backward(lastX, lastDy, vScale, vA, out TV lastDx);
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
+            TStore.Store(lastDx, ref dxRef, last);
         }
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
         {
+            BackwardWithTrainablesSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, scale, a, out da);
+        }
+
+        private static void BackwardWithTrainablesSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, scale, a, out da);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, scale, a, out da);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx, scale, a, out da);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, scale, a, out da);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx, scale, a, out da);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, scale, a, out da);
             else
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, scale, a, out da);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, scale, a, out da);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
+        public static void RunBackwardWithTrainables<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             da = 0;
             if (dx.Length == 0)
@@ -445,7 +482,7 @@ namespace Users.Models
             for (nuint block = 1; i < last; i += width, block++)
             {
                 ScaledPReluKernels.BackwardWithTrainables(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx, out TV vDa);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
                 TV daStep = vDa - daCompensation;
                 TV daNext = daLanes + daStep;
                 daCompensation = (daNext - daLanes) - daStep;
@@ -458,7 +495,7 @@ namespace Users.Models
                 }
             }
             ScaledPReluKernels.BackwardWithTrainables(lastX, lastDy, vScale, vA, out TV lastDx, out TV lastDa);
-            TV.StoreUnsafe(lastDx, ref dxRef, last);
+            TStore.Store(lastDx, ref dxRef, last);
             // Lanes of the last vector that the loop covered are not counted twice.
             TV counted = TV.LessThan(TV.Indices, TV.Create((float)(i - last)));
             lastDa = TV.ConditionalSelect(counted, TV.Create(0f), lastDa);
@@ -472,19 +509,34 @@ namespace Users.Models
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head), scale, a);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body), scale, a);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body), scale, a);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, scale, a);
+        }
+
+        private static void ForwardWithDerivativeSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, scale, a);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, derivative, scale, a);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, scale, a);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, derivative, scale, a);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, scale, a);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, derivative, scale, a);
             else
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, scale, a);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, derivative, scale, a);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+        public static void RunForwardWithDerivative<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -499,12 +551,12 @@ namespace Users.Models
             for (nuint i = 0; i < last; i += width)
             {
                 ScaledPReluKernels.ForwardWithDerivative(TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY, out TV vDerivative);
-                TV.StoreUnsafe(vY, ref yRef, i);
-                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
             }
             ScaledPReluKernels.ForwardWithDerivative(lastX, vScale, vA, out TV lastY, out TV lastDerivative);
-            TV.StoreUnsafe(lastY, ref yRef, last);
-            TV.StoreUnsafe(lastDerivative, ref derivativeRef, last);
+            TStore.Store(lastY, ref yRef, last);
+            TStore.Store(lastDerivative, ref derivativeRef, last);
         }
     }
 

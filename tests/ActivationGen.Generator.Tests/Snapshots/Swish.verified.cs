@@ -339,25 +339,40 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), beta);
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), beta);
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), beta);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, y, beta);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, y, beta);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, beta);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, y, beta);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, beta);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, y, beta);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, beta);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, y, beta);
+                RunForward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, beta);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -373,7 +388,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 SwishKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
                 if (isLast)
                     break;
             }
@@ -381,21 +396,36 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), beta);
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), beta);
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), beta);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, beta);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, dy, dx, beta);
+                RunBackward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, beta);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, beta);
+                RunBackward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, beta);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, beta);
+                RunBackward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, beta);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, beta);
+                RunBackward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, beta);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta);
+                RunBackward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, beta);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -413,7 +443,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 SwishKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
                 if (isLast)
                     break;
             }
@@ -421,21 +451,28 @@ namespace Users.Models
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
         {
+            BackwardWithTrainablesSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, beta, out dBeta);
+        }
+
+        private static void BackwardWithTrainablesSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, dy, dx, beta, out dBeta);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, beta, out dBeta);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>>(x, dy, dx, beta, out dBeta);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, beta, out dBeta);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>>(x, dy, dx, beta, out dBeta);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, beta, out dBeta);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>>(x, dy, dx, beta, out dBeta);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, beta, out dBeta);
             else
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, dy, dx, beta, out dBeta);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, beta, out dBeta);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
+        public static void RunBackwardWithTrainables<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float beta, out float dBeta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             dBeta = 0;
             if (dx.Length == 0)
@@ -458,7 +495,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 SwishKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vBeta, out TV vDx, out TV vDBeta);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
+                TStore.Store(vDx, ref dxRef, i);
                 // Lanes of the last vector that earlier vectors covered are not counted twice.
                 if (isLast)
                 {
@@ -483,19 +520,34 @@ namespace Users.Models
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head), beta);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body), beta);
+                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body), beta);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, beta);
+        }
+
+        private static void ForwardWithDerivativeSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>>(x, y, derivative, beta);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, derivative, beta);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>>(x, y, derivative, beta);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, derivative, beta);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>>(x, y, derivative, beta);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, derivative, beta);
             else
-                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>>(x, y, derivative, beta);
+                RunForwardWithDerivative<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, derivative, beta);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForwardWithDerivative<TV>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
+        public static void RunForwardWithDerivative<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float beta)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -512,8 +564,8 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 SwishKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vBeta, out TV vY, out TV vDerivative);
-                TV.StoreUnsafe(vY, ref yRef, i);
-                TV.StoreUnsafe(vDerivative, ref derivativeRef, i);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
                 if (isLast)
                     break;
             }

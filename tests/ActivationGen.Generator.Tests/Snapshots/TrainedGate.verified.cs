@@ -287,21 +287,36 @@ namespace Users.Models
 
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, float w)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), h.Slice(0, head), y.Slice(0, head), w);
+                ForwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), h.Slice(head, body), y.Slice(head, body), w);
+                ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), h.Slice(head + body), y.Slice(head + body), w);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardSpans<global::ActivationGen.Simd.CachedStore>(x, h, y, w);
+        }
+
+        private static void ForwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, float w)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
-                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>>(x, h, y, w);
+                RunForward<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, h, y, w);
             else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec512<float>>(x, h, y, w);
+                RunForward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, h, y, w);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec256<float>>(x, h, y, w);
+                RunForward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, h, y, w);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunForward<global::ActivationGen.Simd.Vec128<float>>(x, h, y, w);
+                RunForward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, h, y, w);
             else
-                RunForward<global::ActivationGen.Simd.Vec1<float>>(x, h, y, w);
+                RunForward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, h, y, w);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunForward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, float w)
+        public static void RunForward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.Span<float> y, float w)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (y.Length == 0)
                 return;
@@ -319,7 +334,7 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 TrainedGateKernels.Forward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), vW, out TV vY);
-                TV.StoreUnsafe(vY, ref yRef, i);
+                TStore.Store(vY, ref yRef, i);
                 if (isLast)
                     break;
             }
@@ -327,19 +342,34 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w)
         {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), h.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), dh.Slice(0, head), w);
+                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), h.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), dh.Slice(head, body), w);
+                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), h.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), dh.Slice(head + body), w);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, h, dy, dx, dh, w);
+        }
+
+        private static void BackwardSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec512<float>>(x, h, dy, dx, dh, w);
+                RunBackward<global::ActivationGen.Simd.Vec512<float>, TStore>(x, h, dy, dx, dh, w);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec256<float>>(x, h, dy, dx, dh, w);
+                RunBackward<global::ActivationGen.Simd.Vec256<float>, TStore>(x, h, dy, dx, dh, w);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackward<global::ActivationGen.Simd.Vec128<float>>(x, h, dy, dx, dh, w);
+                RunBackward<global::ActivationGen.Simd.Vec128<float>, TStore>(x, h, dy, dx, dh, w);
             else
-                RunBackward<global::ActivationGen.Simd.Vec1<float>>(x, h, dy, dx, dh, w);
+                RunBackward<global::ActivationGen.Simd.Vec1<float>, TStore>(x, h, dy, dx, dh, w);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackward<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w)
+        public static void RunBackward<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             if (dx.Length == 0)
                 return;
@@ -360,8 +390,8 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 TrainedGateKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vW, out TV vDx, out TV vDh);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
-                TV.StoreUnsafe(vDh, ref dhRef, i);
+                TStore.Store(vDx, ref dxRef, i);
+                TStore.Store(vDh, ref dhRef, i);
                 if (isLast)
                     break;
             }
@@ -369,19 +399,26 @@ namespace Users.Models
 
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w, out float dw)
         {
+            BackwardWithTrainablesSpans<global::ActivationGen.Simd.CachedStore>(x, h, dy, dx, dh, w, out dw);
+        }
+
+        private static void BackwardWithTrainablesSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w, out float dw)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
             if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>>(x, h, dy, dx, dh, w, out dw);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec512<float>, TStore>(x, h, dy, dx, dh, w, out dw);
             else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>>(x, h, dy, dx, dh, w, out dw);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec256<float>, TStore>(x, h, dy, dx, dh, w, out dw);
             else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>>(x, h, dy, dx, dh, w, out dw);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec128<float>, TStore>(x, h, dy, dx, dh, w, out dw);
             else
-                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>>(x, h, dy, dx, dh, w, out dw);
+                RunBackwardWithTrainables<global::ActivationGen.Simd.Vec1<float>, TStore>(x, h, dy, dx, dh, w, out dw);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static void RunBackwardWithTrainables<TV>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w, out float dw)
+        public static void RunBackwardWithTrainables<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w, out float dw)
             where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
         {
             dw = 0;
             if (dx.Length == 0)
@@ -407,8 +444,8 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 TrainedGateKernels.BackwardWithTrainables(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastH : TV.LoadUnsafe(ref hRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vW, out TV vDx, out TV vDh, out TV vDw);
-                TV.StoreUnsafe(vDx, ref dxRef, i);
-                TV.StoreUnsafe(vDh, ref dhRef, i);
+                TStore.Store(vDx, ref dxRef, i);
+                TStore.Store(vDh, ref dhRef, i);
                 // Lanes of the last vector that earlier vectors covered are not counted twice.
                 if (isLast)
                 {

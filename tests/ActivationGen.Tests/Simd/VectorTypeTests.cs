@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ActivationGen.Simd;
@@ -150,6 +151,26 @@ public sealed class VectorTypeTests
         Assert.All(y, v => Assert.True(T.IsNaN(v)));
     }
 
+    /// <summary>At every offset from a 64-byte boundary (aligned for every width at some offsets, not at others) a store past the caches writes its lanes and nothing else.</summary>
+    private static unsafe void CheckNonTemporalStore<TV, T>()
+        where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int n = TV.Count, line = 64 / sizeof(T);
+        T[] buffer = GC.AllocateArray<T>(n + 3 * line, pinned: true);
+        int aligned = (int)((64 - (nuint)Unsafe.AsPointer(ref buffer[0]) % 64) % 64) / sizeof(T);
+        TV lanes = TV.Indices + TV.Create(T.One);
+        for (int offset = 0; offset <= line; offset++)
+        {
+            Array.Clear(buffer);
+            int start = aligned + offset;
+            TV.StoreNonTemporalUnsafe(lanes, ref buffer[0], (nuint)start);
+            NonTemporalStores.Fence();
+            for (int i = 0; i < buffer.Length; i++)
+                Assert.Equal(i >= start && i < start + n ? T.CreateChecked(i - start + 1) : T.Zero, buffer[i]);
+        }
+    }
+
     private static void CheckAll<TV, T>(int expectedCount)
         where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -176,6 +197,7 @@ public sealed class VectorTypeTests
             sum += v;
         }
         Assert.Equal(sum, TV.Sum(va));
+        CheckNonTemporalStore<TV, T>();
 
         Lanewise(va + vb, (x, z, _) => x + z);
         Lanewise(va - vb, (x, z, _) => x - z);
