@@ -2,7 +2,7 @@
 """Sets our catalog kernels beside libtorch's at 1M, in interleaved rounds, as the tables of docs/cost-model.md.
 
     dotnet build -c Release samples/ActivationGen.Benchmarks
-    python3 samples/ActivationGen.Benchmarks/compare_libtorch.py [--rounds 3] [--classes avx512,avx2] [--python /usr/bin/python3]
+    python3 samples/ActivationGen.Benchmarks/compare_libtorch.py [--rounds 3] [--classes avx512,avx2] [--python /usr/bin/python3] [--also-cached]
 
 On a shared VM one run of each side can differ by half from the next (the L3's bandwidth and the core's sibling
 are shared with other guests), so a ratio taken from one run of ours and one of libtorch's minutes apart says
@@ -12,6 +12,8 @@ side's median over the rounds, their ratio, and the range of the per-round ratio
 
 Classes: `avx512` is this host as it is, against the faster of libtorch's `--isa native` and `--isa avx512`;
 `avx2` is this host with `DOTNET_EnableAVX512=0`, against `--isa avx2`. A class the CPU lacks is skipped.
+`--also-cached` runs ours a second time per round with every output stored through the caches
+(NonTemporalStores off), so that what the stores past the caches win or lose is measured side by side.
 """
 import argparse
 import csv
@@ -110,30 +112,43 @@ def one_round(name, settings, work, index):
         for key, value in torch_table(log).items():
             torch[key] = min(value, torch.get(key, math.inf))
     filters = [f"*.Activations.{activation}Benchmarks.*" for activation in ACTIVATIONS]
-    run(["dotnet", BENCHMARKS_DLL, "short", "--filter", *filters], settings["environment"],
-        os.path.join(work, f"ours-{name}-{index}.log"))
-    ours = our_table(RESULTS)
-    shutil.copytree(RESULTS, os.path.join(work, f"results-{name}-{index}"))
-    return ours, torch
+
+    def ours(variant, options):
+        run(["dotnet", BENCHMARKS_DLL, "short", *options, "--filter", *filters], settings["environment"],
+            os.path.join(work, f"ours{variant}-{name}-{index}.log"))
+        shutil.copytree(RESULTS, os.path.join(work, f"results{variant}-{name}-{index}"))
+        return our_table(RESULTS)
+
+    streamed = ours("", [])
+    cached = ours("-cached", ["--nontemporal-minimum", "off"]) if ARGS.also_cached else {}
+    return streamed, torch, cached
 
 
 def report(name, rounds):
     print(f"## {name} class, {len(rounds)} rounds (ns/element at 1M; ratio = libtorch / ours, above 1: ours faster)")
     print()
-    print("| activation | direction | ours | libtorch | ratio of medians | per-round ratios |")
-    print("| --- | --- | ---: | ---: | ---: | --- |")
+    cached_column = ARGS.also_cached
+    extra_head = " ours, cached stores | cached ÷ ours |" if cached_column else ""
+    print(f"| activation | direction | ours | libtorch | ratio of medians | per-round ratios |{extra_head}")
+    print("| --- | --- | ---: | ---: | ---: | --- |" + (" ---: | ---: |" if cached_column else ""))
     forward_ratios = []
 
     def line(activation, direction, method, label):
-        pairs = [(ours.get((activation, method)), torch.get((activation, direction))) for ours, torch in rounds]
-        pairs = [(o, t) for o, t in pairs if o and t]
+        key = (activation, method)
+        pairs = [(ours.get(key), torch.get((activation, direction)), cached.get(key)) for ours, torch, cached in rounds]
+        pairs = [p for p in pairs if p[0] and p[1]]
         if not pairs:
             return None
         o = statistics.median(p[0] for p in pairs)
         t = statistics.median(p[1] for p in pairs)
         per_round = sorted(p[1] / p[0] for p in pairs)
         spread = f"{per_round[0]:.2f}–{per_round[-1]:.2f}" if len(per_round) > 1 else f"{per_round[0]:.2f}"
-        print(f"| {activation} | {label} | {o:.3f} | {t:.2f} | {'**' if t < o else ''}{t / o:.2f}×{'**' if t < o else ''} | {spread} |")
+        extra = ""
+        if cached_column:
+            cached_values = [p[2] for p in pairs if p[2]]
+            c = statistics.median(cached_values) if cached_values else None
+            extra = f" {c:.3f} | {c / o:.2f}× |" if c else " | |"
+        print(f"| {activation} | {label} | {o:.3f} | {t:.2f} | {'**' if t < o else ''}{t / o:.2f}×{'**' if t < o else ''} | {spread} |{extra}")
         return t / o
 
     for activation, direction, method in ROWS:
@@ -156,6 +171,8 @@ def main():
     parser.add_argument("--classes", default="avx512,avx2", help="comma-separated: avx512, avx2")
     parser.add_argument("--python", default="/usr/bin/python3", help="the Python that imports torch")
     parser.add_argument("--keep", help="a directory to keep every round's logs and results in")
+    parser.add_argument("--also-cached", action="store_true",
+                        help="each round also runs ours with every output stored through the caches (--nontemporal-minimum off)")
     ARGS = parser.parse_args()
     if not os.path.exists(BENCHMARKS_DLL):
         parser.error(f"{BENCHMARKS_DLL} is missing: dotnet build -c Release samples/ActivationGen.Benchmarks")
