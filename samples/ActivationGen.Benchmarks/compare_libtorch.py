@@ -2,7 +2,7 @@
 """Sets our catalog kernels beside libtorch's at 1M, in interleaved rounds, as the tables of docs/cost-model.md.
 
     dotnet build -c Release samples/ActivationGen.Benchmarks
-    python3 samples/ActivationGen.Benchmarks/compare_libtorch.py [--rounds 3] [--classes avx512,avx2] [--python /usr/bin/python3] [--also-cached]
+    python3 samples/ActivationGen.Benchmarks/compare_libtorch.py [--rounds 3] [--classes avx512,avx2] [--python /usr/bin/python3] [--also-minimum off|BYTES]
 
 On a shared VM one run of each side can differ by half from the next (the L3's bandwidth and the core's sibling
 are shared with other guests), so a ratio taken from one run of ours and one of libtorch's minutes apart says
@@ -12,8 +12,8 @@ side's median over the rounds, their ratio, and the range of the per-round ratio
 
 Classes: `avx512` is this host as it is, against the faster of libtorch's `--isa native` and `--isa avx512`;
 `avx2` is this host with `DOTNET_EnableAVX512=0`, against `--isa avx2`. A class the CPU lacks is skipped.
-`--also-cached` runs ours a second time per round with every output stored through the caches
-(NonTemporalStores off), so that what the stores past the caches win or lose is measured side by side.
+`--also-minimum VALUE` runs ours a second time per round with `--nontemporal-minimum VALUE` (NonTemporalStores:
+`off`, or the bytes of output from which stores bypass the caches), so that the two are measured side by side.
 """
 import argparse
 import csv
@@ -120,22 +120,22 @@ def one_round(name, settings, work, index):
         return our_table(RESULTS)
 
     streamed = ours("", [])
-    cached = ours("-cached", ["--nontemporal-minimum", "off"]) if ARGS.also_cached else {}
-    return streamed, torch, cached
+    other = ours("-minimum", ["--nontemporal-minimum", ARGS.also_minimum]) if ARGS.also_minimum else {}
+    return streamed, torch, other
 
 
 def report(name, rounds):
     print(f"## {name} class, {len(rounds)} rounds (ns/element at 1M; ratio = libtorch / ours, above 1: ours faster)")
     print()
-    cached_column = ARGS.also_cached
-    extra_head = " ours, cached stores | cached ÷ ours |" if cached_column else ""
+    other_column = bool(ARGS.also_minimum)
+    extra_head = f" ours, --nontemporal-minimum {ARGS.also_minimum} | that ÷ ours |" if other_column else ""
     print(f"| activation | direction | ours | libtorch | ratio of medians | per-round ratios |{extra_head}")
-    print("| --- | --- | ---: | ---: | ---: | --- |" + (" ---: | ---: |" if cached_column else ""))
+    print("| --- | --- | ---: | ---: | ---: | --- |" + (" ---: | ---: |" if other_column else ""))
     forward_ratios = []
 
     def line(activation, direction, method, label):
         key = (activation, method)
-        pairs = [(ours.get(key), torch.get((activation, direction)), cached.get(key)) for ours, torch, cached in rounds]
+        pairs = [(ours.get(key), torch.get((activation, direction)), other.get(key)) for ours, torch, other in rounds]
         pairs = [p for p in pairs if p[0] and p[1]]
         if not pairs:
             return None
@@ -144,9 +144,9 @@ def report(name, rounds):
         per_round = sorted(p[1] / p[0] for p in pairs)
         spread = f"{per_round[0]:.2f}–{per_round[-1]:.2f}" if len(per_round) > 1 else f"{per_round[0]:.2f}"
         extra = ""
-        if cached_column:
-            cached_values = [p[2] for p in pairs if p[2]]
-            c = statistics.median(cached_values) if cached_values else None
+        if other_column:
+            other_values = [p[2] for p in pairs if p[2]]
+            c = statistics.median(other_values) if other_values else None
             extra = f" {c:.3f} | {c / o:.2f}× |" if c else " | |"
         print(f"| {activation} | {label} | {o:.3f} | {t:.2f} | {'**' if t < o else ''}{t / o:.2f}×{'**' if t < o else ''} | {spread} |{extra}")
         return t / o
@@ -171,8 +171,8 @@ def main():
     parser.add_argument("--classes", default="avx512,avx2", help="comma-separated: avx512, avx2")
     parser.add_argument("--python", default="/usr/bin/python3", help="the Python that imports torch")
     parser.add_argument("--keep", help="a directory to keep every round's logs and results in")
-    parser.add_argument("--also-cached", action="store_true",
-                        help="each round also runs ours with every output stored through the caches (--nontemporal-minimum off)")
+    parser.add_argument("--also-minimum", metavar="off|BYTES",
+                        help="each round also runs ours with --nontemporal-minimum set to this (off: every output through the caches)")
     ARGS = parser.parse_args()
     if not os.path.exists(BENCHMARKS_DLL):
         parser.error(f"{BENCHMARKS_DLL} is missing: dotnet build -c Release samples/ActivationGen.Benchmarks")

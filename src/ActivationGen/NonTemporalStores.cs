@@ -27,8 +27,13 @@ public static class NonTemporalStores
 
     private static long minimumBytes = DefaultMinimumBytes;
 
-    /// <summary>The default of <see cref="MinimumBytes"/>: 1 MiB of output.</summary>
-    public const long DefaultMinimumBytes = 1 << 20;
+    /// <summary>The default of <see cref="MinimumBytes"/>: 16 MiB of output (4M floats).</summary>
+    /// <remarks>
+    /// Between what was measured to lose and to win (StoreBenchmarks, docs/cost-model-xeon.md): on an Intel Xeon
+    /// with 2 MB of L2 per core, bypassing at 4 MiB of output (1M floats) won on five of six rows with 512-bit vectors
+    /// and lost on five of six with 256-bit ones; at 64 MiB it won on ten of twelve rows over both.
+    /// </remarks>
+    public const long DefaultMinimumBytes = 16 << 20;
 
     /// <summary>Outputs of at least this many bytes are stored past the caches; <see cref="long.MaxValue"/> turns it off.</summary>
     public static long MinimumBytes
