@@ -12,9 +12,15 @@ using ActivationGen.Probe;
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- bounds            (vector FMA/add throughput and CopyTo bandwidth: the cost model's limits)
 // Each figure is the minimum over many repetitions, which a loaded machine disturbs least.
 // Run with DOTNET_EnableAVX512=0 for the AVX2 host class (.NET 10's name; DOTNET_EnableAVX512F is no longer read).
+// PROBE_NONTEMPORAL_MINIMUM=off|BYTES sets NonTemporalStores.MinimumBytes, to time the 16M rows both ways.
 
 Console.WriteLine($"# {Environment.ProcessorCount} cores, Vector512.IsHardwareAccelerated = {Vector512.IsHardwareAccelerated}, Vector256.IsHardwareAccelerated = {Vector256.IsHardwareAccelerated}, "
     + $"Avx512F = {Avx512F.IsSupported}, Avx2 = {Avx2.IsSupported}, Fma = {Fma.IsSupported}");
+if (Environment.GetEnvironmentVariable("PROBE_NONTEMPORAL_MINIMUM") is { } minimum)
+{
+    ActivationGen.NonTemporalStores.MinimumBytes = minimum == "off" ? long.MaxValue : long.Parse(minimum);
+    Console.WriteLine($"# NonTemporalStores.MinimumBytes = {minimum}");
+}
 switch (args.Length > 0 ? args[0] : "")
 {
     case "first-call":

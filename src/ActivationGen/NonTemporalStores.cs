@@ -13,9 +13,9 @@ namespace ActivationGen;
 /// writing it around them saves reading each line in before it is overwritten and keeps the inputs cached.
 /// </summary>
 /// <remarks>
-/// Members that return sums of trainable gradients always store normally. The bypass needs the output aligned to
-/// the vector size; the generated code writes the few elements before the first aligned one, and the few after the
-/// last whole 128 bytes, normally.
+/// Members that return sums of trainable gradients, and members that write more than one span, always store
+/// normally. The bypass needs the output aligned to the vector size; the generated code writes the few elements
+/// before the first aligned one, and the few after the last whole 128 bytes, normally.
 /// </remarks>
 /// <example><code>NonTemporalStores.MinimumBytes = long.MaxValue; // always store through the caches</code></example>
 public static class NonTemporalStores

@@ -546,14 +546,6 @@ namespace Users.Models
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<double> x, global::System.Span<double> y, global::System.Span<double> derivative, double p)
         {
-            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
-            {
-                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head), p);
-                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body), p);
-                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body), p);
-                global::ActivationGen.NonTemporalStores.Fence();
-                return;
-            }
             ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, p);
         }
 

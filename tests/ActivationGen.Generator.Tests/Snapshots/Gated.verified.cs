@@ -255,14 +255,6 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> h, global::System.ReadOnlySpan<double> dy, global::System.Span<double> dx, global::System.Span<double> dh)
         {
-            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
-            {
-                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), h.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), dh.Slice(0, head));
-                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), h.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), dh.Slice(head, body));
-                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), h.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), dh.Slice(head + body));
-                global::ActivationGen.NonTemporalStores.Fence();
-                return;
-            }
             BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, h, dy, dx, dh);
         }
 

@@ -402,14 +402,6 @@ namespace Users.Models
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative)
         {
-            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
-            {
-                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), derivative.Slice(0, head));
-                ForwardWithDerivativeSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), derivative.Slice(head, body));
-                ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), derivative.Slice(head + body));
-                global::ActivationGen.NonTemporalStores.Fence();
-                return;
-            }
             ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative);
         }
 

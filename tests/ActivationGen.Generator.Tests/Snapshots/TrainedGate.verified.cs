@@ -342,14 +342,6 @@ namespace Users.Models
 
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, global::System.Span<float> dh, float w)
         {
-            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
-            {
-                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), h.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), dh.Slice(0, head), w);
-                BackwardSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), h.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), dh.Slice(head, body), w);
-                BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), h.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), dh.Slice(head + body), w);
-                global::ActivationGen.NonTemporalStores.Fence();
-                return;
-            }
             BackwardSpans<global::ActivationGen.Simd.CachedStore>(x, h, dy, dx, dh, w);
         }
 
