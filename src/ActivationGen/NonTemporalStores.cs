@@ -14,8 +14,8 @@ namespace ActivationGen;
 /// </summary>
 /// <remarks>
 /// Members that return sums of trainable gradients, and members that write more than one span, always store
-/// normally. The bypass needs the output aligned to the vector size; the generated code writes the few elements
-/// before the first aligned one, and the few after the last whole 128 bytes, normally.
+/// normally. The bypass needs the output aligned to the vector size; the generated code writes the first 128 to
+/// 191 bytes (up to a 64-byte boundary and 128 bytes past it) and the last 128 to 255 normally.
 /// </remarks>
 /// <example><code>NonTemporalStores.MinimumBytes = long.MaxValue; // always store through the caches</code></example>
 public static class NonTemporalStores
@@ -44,9 +44,15 @@ public static class NonTemporalStores
 
     /// <summary>
     /// Whether <paramref name="output"/> is stored past the caches, and if so its split: <paramref name="head"/>
-    /// elements up to the first 64-byte boundary, then <paramref name="body"/> elements (a multiple of 128 bytes);
-    /// generated code asks this first.
+    /// elements, 128 bytes past the first 64-byte boundary, then <paramref name="body"/> elements (a multiple of
+    /// 128 bytes), then 128 to 255 bytes; generated code asks this first.
     /// </summary>
+    /// <remarks>
+    /// The head and the tail each hold at least two of the widest vectors, so that they run the loop any call of
+    /// 128 bytes or more runs (the paired one, where the kernel pairs) instead of narrower loops of their own: each
+    /// loop is a copy of the kernel for the JIT to compile, and a first call of SiLU on 16M floats took 2.5–5.4×
+    /// its steady time, all of it compiling (docs/cost-model-zen3.md).
+    /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static unsafe bool TrySplit<T>(Span<T> output, out int head, out int body)
         where T : unmanaged
@@ -59,9 +65,9 @@ public static class NonTemporalStores
         nuint address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(output));
         if (address % (nuint)sizeof(T) != 0)
             return false;
-        head = (int)((Alignment - address % Alignment) % Alignment / (nuint)sizeof(T));
         int chunk = Chunk / sizeof(T);
-        body = (output.Length - head) / chunk * chunk;
+        head = (int)((Alignment - address % Alignment) % Alignment / (nuint)sizeof(T)) + chunk;
+        body = Math.Max(0, output.Length - head - chunk) / chunk * chunk;
         return body > 0;
     }
 

@@ -148,7 +148,9 @@ public sealed class NonTemporalStoreTests : IDisposable
     [InlineData(16, 1000)]
     [InlineData(5, 40)]
     [InlineData(3, 33)]
-    public unsafe void TheSplit_AlignsTheBodyTo64Bytes_InWhole128ByteChunks(int offset, int n)
+    [InlineData(0, 96)]
+    [InlineData(0, 95)]
+    public unsafe void TheSplit_AlignsTheBodyTo64Bytes_InWhole128ByteChunks_BetweenTwoWideVectorsEachSide(int offset, int n)
     {
         NonTemporalStores.MinimumBytes = 1;
         var buffer = GC.AllocateArray<float>(n + 64, pinned: true);
@@ -156,15 +158,17 @@ public sealed class NonTemporalStoreTests : IDisposable
         nuint start = (nuint)Unsafe.AsPointer(ref output[0]);
         bool split = NonTemporalStores.TrySplit(output, out int head, out int body);
 
-        int expectedHead = (int)((64 - start % 64) % 64 / sizeof(float));
-        int expectedBody = (n - expectedHead) / 32 * 32;
+        // 128 bytes (32 floats) past the boundary, and at least 128 bytes after the body: two 512-bit vectors each.
+        int expectedHead = (int)((64 - start % 64) % 64 / sizeof(float)) + 32;
+        int expectedBody = Math.Max(0, n - expectedHead - 32) / 32 * 32;
         Assert.Equal(expectedBody > 0, split);
         if (!split)
             return;
         Assert.Equal(expectedHead, head);
         Assert.Equal(expectedBody, body);
         Assert.Equal(0u, (start + (nuint)(head * sizeof(float))) % 64);
-        Assert.True(head < 16 && head + body <= n && n - head - body < 32, $"head {head}, body {body}, n {n}");
+        int tail = n - head - body;
+        Assert.True(head >= 32 && head < 48 && tail >= 32 && tail < 64, $"head {head}, body {body}, n {n}");
     }
 
     [Fact]
