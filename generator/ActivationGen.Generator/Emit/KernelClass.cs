@@ -83,7 +83,7 @@ internal static class KernelClass
 
     /// <summary>
     /// Splits a large output for <see cref="global::ActivationGen.NonTemporalStores"/>: its aligned body is stored past
-    /// the caches, the few elements on either side normally. A member with sums always stores normally, so that its
+    /// the caches, the 128 to 255 bytes on either side normally. A member with sums always stores normally, so that its
     /// sums stay one compensated total; so does a member that writes two spans: the split aligns only the first, and
     /// on an AMD Zen 3 two streams of 256-bit non-temporal stores from a loop as slow as ELU's forward with derivative
     /// took 3.0 ns/element at 16M against 1.3–1.7 through the caches (docs/cost-model-zen3.md).
