@@ -5,6 +5,7 @@ using System.Linq;
 using ActivationGen;
 using ActivationGen.Benchmarking;
 using ActivationGen.Benchmarks;
+using ActivationGen.Samples;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
@@ -31,7 +32,7 @@ string docs = Path.GetFullPath(Path.Combine(projectDirectory, "..", "..", "docs"
 
 // In process (the short job), so the setting reaches the timed calls: `off` stores every output through the caches.
 if (Take("--nontemporal-minimum") is string minimum)
-    NonTemporalStores.MinimumBytes = minimum == "off" ? long.MaxValue : long.Parse(minimum, System.Globalization.CultureInfo.InvariantCulture);
+    NonTemporalSetting.Apply(minimum);
 
 if (Take("--sizes") is string sizes)
     Environment.SetEnvironmentVariable(BenchmarkData.SizesVariable, string.Join(",", BenchmarkData.ParseSizes(sizes)));

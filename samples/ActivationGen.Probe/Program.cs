@@ -18,7 +18,7 @@ Console.WriteLine($"# {Environment.ProcessorCount} cores, Vector512.IsHardwareAc
     + $"Avx512F = {Avx512F.IsSupported}, Avx2 = {Avx2.IsSupported}, Fma = {Fma.IsSupported}");
 if (Environment.GetEnvironmentVariable("PROBE_NONTEMPORAL_MINIMUM") is { } minimum)
 {
-    ActivationGen.NonTemporalStores.MinimumBytes = minimum == "off" ? long.MaxValue : long.Parse(minimum);
+    ActivationGen.Samples.NonTemporalSetting.Apply(minimum);
     Console.WriteLine($"# NonTemporalStores.MinimumBytes = {minimum}");
 }
 switch (args.Length > 0 ? args[0] : "")
