@@ -6,7 +6,8 @@ namespace ActivationGen.Generator.Emit;
 /// <summary>
 /// The file-local kernel class: the formula and its adjoints as straight-line code generic over the vector
 /// width, the loops that run them over spans, and the dispatch to the widest accelerated width. One body
-/// serves every width and the scalar members.
+/// serves every width and the scalar members. Where hyperparameters declared with a default of 1 are 1, the span
+/// members run a second kernel without the products and quotients by them (<see cref="SpanMember.AtUnit"/>).
 /// </summary>
 internal static class KernelClass
 {
@@ -45,7 +46,7 @@ internal static class KernelClass
                 }
             }
 
-            foreach (var member in members)
+            foreach (var member in members.Concat(members.Select(m => m.AtUnit(s)).OfType<SpanMember>()))
             {
                 var outs = member.Writes.Concat(member.Sums).ToArray();
                 string signature = Shape.Join(
@@ -56,8 +57,14 @@ internal static class KernelClass
             }
             foreach (var member in members)
             {
-                Dispatch(writer, s, member);
+                var atUnit = member.AtUnit(s);
+                Dispatch(writer, s, member, atUnit);
                 SpanLoops.Write(writer, s, member);
+                if (atUnit is not null)
+                {
+                    Dispatch(writer, s, atUnit, null);
+                    SpanLoops.Write(writer, s, atUnit);
+                }
             }
         }
     }
@@ -88,12 +95,22 @@ internal static class KernelClass
     /// on an AMD Zen 3 two streams of 256-bit non-temporal stores from a loop as slow as ELU's forward with derivative
     /// took 3.0 ns/element at 16M against 1.3–1.7 through the caches (docs/cost-model-zen3.md).
     /// </summary>
-    private static void Dispatch(SourceWriter writer, Shape s, SpanMember member)
+    private static void Dispatch(SourceWriter writer, Shape s, SpanMember member, SpanMember? atUnit)
     {
         const string Cached = "global::ActivationGen.Simd.CachedStore";
         writer.Line();
         using (writer.Block($"public static void {member.Kernel}Spans({member.Parameters(s, withDefaults: false)})"))
         {
+            if (atUnit is not null)
+            {
+                var units = s.Kernels.AtUnit!.Parameters.Select(s.IdentifierOf).ToArray();
+                writer.Line($"// {string.Join(" = ", units)} = 1, as declared by default: the kernel without the products and quotients by {(units.Length == 1 ? "it" : "them")}, the same results bit for bit.");
+                using (writer.Block($"if ({string.Join(" && ", units.Select(u => $"{u} == {s.Element.Literal(1)}"))})"))
+                {
+                    writer.Line($"{atUnit.Kernel}Spans({member.Arguments(s)});");
+                    writer.Line("return;");
+                }
+            }
             if (member.Sums.Length == 0 && member.Writes.Length == 1)
             {
                 var scope = s.Scope();

@@ -31,7 +31,7 @@ internal static class KernelPairing
     /// keep more values live).
     /// </remarks>
     public static bool Pairs(string width, SpanMember member, string element) =>
-        element == "float" && member.Kernel != "ForwardWithDerivative" && member.Tape is { } tape
+        element == "float" && !member.IsForwardWithDerivative && member.Tape is { } tape
         && Size(tape) <= (width == "Vec512" ? LargestPairedAt512 : LargestPairedNarrower);
 
     internal static int Size(Tape tape) => tape.Instructions.Sum(i => Instructions(i.Op));

@@ -30,6 +30,16 @@ internal sealed record SpanMember(string Kernel, string PublicName, string[] Rea
             yield return new SpanMember("ForwardWithDerivative", s.Spec.Name + "WithDerivative", inputs, [s.Output, s.DerivativeOutput], [], k.ForwardWithDerivative);
     }
 
+    /// <summary>
+    /// The member's stand-in while its declaration's unit hyperparameters are 1 (<see cref="Pipeline.UnitKernels"/>):
+    /// the same spans and parameters, a kernel named with "AtUnit" that has fewer instructions; null where it saves none.
+    /// </summary>
+    public SpanMember? AtUnit(Shape s) =>
+        s.Kernels.AtUnit?.For(Kernel) is { } tape ? this with { Kernel = Kernel + "AtUnit", Tape = tape } : null;
+
+    /// <summary>The forward with derivative, or its stand-in at unit hyperparameters.</summary>
+    public bool IsForwardWithDerivative => Kernel.StartsWith("ForwardWithDerivative", System.StringComparison.Ordinal);
+
     /// <summary>"ReadOnlySpan&lt;float&gt; x, Span&lt;float&gt; y, float beta[, out float dBeta]".</summary>
     public string Parameters(Shape s, bool withDefaults) => Shape.Join(
         string.Join(", ", Reads.Select(n => $"{s.ReadOnlySpan} {n}")),

@@ -22,7 +22,8 @@ internal sealed record ActivationKernels(
     string FormulaDoc,
     EquatableArray<string> PartialDocs,
     string? FromOutputDoc,
-    EquatableArray<string> FromOutputConditions)
+    EquatableArray<string> FromOutputConditions,
+    UnitKernels? AtUnit)
 {
     /// <summary>
     /// The readable math (docs, <c>Info</c>, explain) stops after this many characters: a product's derivative
@@ -44,21 +45,27 @@ internal sealed record ActivationKernels(
     public static ActivationKernels LowerAll(DifferentiatedActivation d)
     {
         if (d.Formula is not { } formula)
-            return new ActivationKernels(d.Spec, null, null, null, null, null, Names.Unique("dy", d.Spec), "", default, null, default);
+            return new ActivationKernels(d.Spec, null, null, null, null, null, Names.Unique("dy", d.Spec), "", default, null, default, null);
 
         bool hasTrainables = d.Spec.Parameters.Any(p => p.Kind == ParameterKind.Trainable);
+        var forward = Lower.ToTape(d.Executable!);
+        var backward = Lower.ToTape([.. d.InputAdjoints]);
+        var backwardWithTrainables = hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null;
+        var backwardFromOutput = d.FromOutput is { } fromOutput ? Lower.ToTape(Trees.Multiply(Trees.Var(d.IncomingGradient), fromOutput)) : null;
+        // One tape for both, so the derivative reuses the forward's values (sigmoid' = s·(1 − s) takes f's s).
+        var forwardWithDerivative = d.Derivative is { } derivative ? Lower.ToTape(d.Executable!, derivative) : null;
         return new ActivationKernels(
             d.Spec,
-            Lower.ToTape(d.Executable!),
-            Lower.ToTape([.. d.InputAdjoints]),
-            hasTrainables ? Lower.ToTape([.. d.AllAdjoints]) : null,
-            d.FromOutput is { } fromOutput ? Lower.ToTape(Trees.Multiply(Trees.Var(d.IncomingGradient), fromOutput)) : null,
-            // One tape for both, so the derivative reuses the forward's values (sigmoid' = s·(1 − s) takes f's s).
-            d.Derivative is { } derivative ? Lower.ToTape(d.Executable!, derivative) : null,
+            forward,
+            backward,
+            backwardWithTrainables,
+            backwardFromOutput,
+            forwardWithDerivative,
             d.IncomingGradient,
             d.IsRewritten ? Printer.Print(formula, LongestDoc) : "",
             d.Partials.Select(p => Printer.Print(p, LongestDoc)).ToEquatableArray(),
             d.FromOutput is null ? null : Printer.Print(d.FromOutput, LongestDoc),
-            d.FromOutputConditions);
+            d.FromOutputConditions,
+            UnitKernels.Of(d.Spec, forward, backward, backwardWithTrainables, backwardFromOutput, forwardWithDerivative));
     }
 }

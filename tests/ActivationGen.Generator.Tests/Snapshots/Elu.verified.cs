@@ -316,8 +316,56 @@ namespace Users.Models
             derivative = sum0;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardAtUnit<TV>(TV x, TV alpha, out TV y)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
+            TV selected0 = TV.ConditionalSelect(isGreater0, x, expm10);
+            y = selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardAtUnit<TV>(TV x, TV dy, TV alpha, out TV dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV exp0 = global::ActivationGen.Simd.SingleMath.Exp(x);
+            TV product0 = dy * exp0;
+            TV selected0 = TV.AndNot(product0, isGreater0);
+            TV selected1 = TV.AndNot(selected0, isLessOrEqual0);
+            TV selected2 = TV.And(isGreater0, dy);
+            TV sum0 = selected1 + selected2;
+            dx = sum0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivativeAtUnit<TV>(TV x, TV alpha, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV expm10 = global::ActivationGen.Simd.SingleMath.Expm1(x);
+            TV selected0 = TV.ConditionalSelect(isGreater0, x, expm10);
+            TV isLessOrEqual0 = TV.LessThanOrEqual(x, TV.Create(-750f));
+            TV exp0 = global::ActivationGen.Simd.SingleMath.Exp(x);
+            TV selected1 = TV.AndNot(exp0, isGreater0);
+            TV selected2 = TV.AndNot(selected1, isLessOrEqual0);
+            TV selected3 = TV.And(isGreater0, TV.Create(1f));
+            TV sum0 = selected2 + selected3;
+            y = selected0;
+            derivative = sum0;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
         {
+            // alpha = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (alpha == 1f)
+            {
+                ForwardAtUnitSpans(x, y, alpha);
+                return;
+            }
             if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
             {
                 ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), alpha);
@@ -373,8 +421,71 @@ namespace Users.Models
             }
         }
 
+        public static void ForwardAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
+        {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), alpha);
+                ForwardAtUnitSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), alpha);
+                ForwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), alpha);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, y, alpha);
+        }
+
+        private static void ForwardAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, y, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, alpha);
+            else
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, alpha);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float alpha)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            TV vAlpha = TV.Create(alpha);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.ForwardAtUnit(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY);
+                TStore.Store(vY, ref yRef, i);
+                if (isLast)
+                    break;
+            }
+        }
+
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
         {
+            // alpha = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (alpha == 1f)
+            {
+                BackwardAtUnitSpans(x, dy, dx, alpha);
+                return;
+            }
             if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
             {
                 BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), alpha);
@@ -426,6 +537,65 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 EluKernels.Backward(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
+                TStore.Store(vDx, ref dxRef, i);
+                if (isLast)
+                    break;
+            }
+        }
+
+        public static void BackwardAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+        {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), alpha);
+                BackwardAtUnitSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), alpha);
+                BackwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), alpha);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, alpha);
+        }
+
+        private static void BackwardAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, alpha);
+            else
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, alpha);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunBackwardAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float alpha)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (dx.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            TV vAlpha = TV.Create(alpha);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.BackwardAtUnit(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), isLast ? lastDy : TV.LoadUnsafe(ref dyRef, i), vAlpha, out TV vDx);
                 TStore.Store(vDx, ref dxRef, i);
                 if (isLast)
                     break;
@@ -490,6 +660,12 @@ namespace Users.Models
 
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
         {
+            // alpha = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (alpha == 1f)
+            {
+                ForwardWithDerivativeAtUnitSpans(x, y, derivative, alpha);
+                return;
+            }
             ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, alpha);
         }
 
@@ -526,6 +702,51 @@ namespace Users.Models
                 if (isLast)
                     i = last;
                 EluKernels.ForwardWithDerivative(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY, out TV vDerivative);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
+                if (isLast)
+                    break;
+            }
+        }
+
+        public static void ForwardWithDerivativeAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+        {
+            ForwardWithDerivativeAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, alpha);
+        }
+
+        private static void ForwardWithDerivativeAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, derivative, alpha);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, derivative, alpha);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, derivative, alpha);
+            else
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, derivative, alpha);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivativeAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float alpha)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vAlpha = TV.Create(alpha);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; ; i += width)
+            {
+                bool isLast = i >= last;
+                if (isLast)
+                    i = last;
+                EluKernels.ForwardWithDerivativeAtUnit(isLast ? lastX : TV.LoadUnsafe(ref xRef, i), vAlpha, out TV vY, out TV vDerivative);
                 TStore.Store(vY, ref yRef, i);
                 TStore.Store(vDerivative, ref derivativeRef, i);
                 if (isLast)

@@ -322,8 +322,59 @@ namespace Users.Models
             derivative = selected1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardAtUnit<TV>(TV x, TV scale, TV a, out TV y)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV product0 = a * x;
+            TV selected0 = TV.ConditionalSelect(isGreater0, x, product0);
+            y = selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardAtUnit<TV>(TV x, TV dy, TV scale, TV a, out TV dx)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV product0 = a * dy;
+            TV selected0 = TV.ConditionalSelect(isGreater0, dy, product0);
+            dx = selected0;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void BackwardWithTrainablesAtUnit<TV>(TV x, TV dy, TV scale, TV a, out TV dx, out TV da)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV product0 = a * dy;
+            TV selected0 = TV.ConditionalSelect(isGreater0, dy, product0);
+            TV product1 = dy * x;
+            TV selected1 = TV.AndNot(product1, isGreater0);
+            dx = selected0;
+            da = selected1;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static void ForwardWithDerivativeAtUnit<TV>(TV x, TV scale, TV a, out TV y, out TV derivative)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+        {
+            TV isGreater0 = TV.GreaterThan(x, TV.Create(0f));
+            TV product0 = a * x;
+            TV selected0 = TV.ConditionalSelect(isGreater0, x, product0);
+            TV selected1 = TV.ConditionalSelect(isGreater0, scale, a);
+            y = selected0;
+            derivative = selected1;
+        }
+
         public static void ForwardSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
         {
+            // scale = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (scale == 1f)
+            {
+                ForwardAtUnitSpans(x, y, scale, a);
+                return;
+            }
             if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
             {
                 ForwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), scale, a);
@@ -377,8 +428,69 @@ namespace Users.Models
             TStore.Store(lastY, ref yRef, last);
         }
 
+        public static void ForwardAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
+        {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(y, out int head, out int body))
+            {
+                ForwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), y.Slice(0, head), scale, a);
+                ForwardAtUnitSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), y.Slice(head, body), scale, a);
+                ForwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), y.Slice(head + body), scale, a);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            ForwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, y, scale, a);
+        }
+
+        private static void ForwardAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, y, scale, a);
+            else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, scale, a);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, y, scale, a);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, scale, a);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, y, scale, a);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, scale, a);
+            else
+                RunForwardAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, scale, a);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, float scale, float a)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            TV vScale = TV.Create(scale);
+            TV vA = TV.Create(a);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; i < last; i += width)
+            {
+                ScaledPReluKernels.ForwardAtUnit(TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY);
+                TStore.Store(vY, ref yRef, i);
+            }
+            ScaledPReluKernels.ForwardAtUnit(lastX, vScale, vA, out TV lastY);
+            TStore.Store(lastY, ref yRef, last);
+        }
+
         public static void BackwardSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
         {
+            // scale = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (scale == 1f)
+            {
+                BackwardAtUnitSpans(x, dy, dx, scale, a);
+                return;
+            }
             if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
             {
                 BackwardSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), scale, a);
@@ -434,8 +546,71 @@ namespace Users.Models
             TStore.Store(lastDx, ref dxRef, last);
         }
 
+        public static void BackwardAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
+        {
+            if (global::ActivationGen.NonTemporalStores.TrySplit(dx, out int head, out int body))
+            {
+                BackwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(0, head), dy.Slice(0, head), dx.Slice(0, head), scale, a);
+                BackwardAtUnitSpans<global::ActivationGen.Simd.NonTemporalStore>(x.Slice(head, body), dy.Slice(head, body), dx.Slice(head, body), scale, a);
+                BackwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x.Slice(head + body), dy.Slice(head + body), dx.Slice(head + body), scale, a);
+                global::ActivationGen.NonTemporalStores.Fence();
+                return;
+            }
+            BackwardAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, scale, a);
+        }
+
+        private static void BackwardAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, scale, a);
+            else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, scale, a);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx, scale, a);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, scale, a);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx, scale, a);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, scale, a);
+            else
+                RunBackwardAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, scale, a);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunBackwardAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (dx.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            TV vScale = TV.Create(scale);
+            TV vA = TV.Create(a);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            for (nuint i = 0; i < last; i += width)
+            {
+                ScaledPReluKernels.BackwardAtUnit(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx);
+                TStore.Store(vDx, ref dxRef, i);
+            }
+            ScaledPReluKernels.BackwardAtUnit(lastX, lastDy, vScale, vA, out TV lastDx);
+            TStore.Store(lastDx, ref dxRef, last);
+        }
+
         public static void BackwardWithTrainablesSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
         {
+            // scale = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (scale == 1f)
+            {
+                BackwardWithTrainablesAtUnitSpans(x, dy, dx, scale, a, out da);
+                return;
+            }
             BackwardWithTrainablesSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, scale, a, out da);
         }
 
@@ -507,8 +682,87 @@ namespace Users.Models
             da = (float)daTotal;
         }
 
+        public static void BackwardWithTrainablesAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
+        {
+            BackwardWithTrainablesAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, dy, dx, scale, a, out da);
+        }
+
+        private static void BackwardWithTrainablesAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>.Count)
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec512<float>, float>, TStore>(x, dy, dx, scale, a, out da);
+            else if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, dy, dx, scale, a, out da);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>.Count)
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec256<float>, float>, TStore>(x, dy, dx, scale, a, out da);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, dy, dx, scale, a, out da);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>.Count)
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.VecPair<global::ActivationGen.Simd.Vec128<float>, float>, TStore>(x, dy, dx, scale, a, out da);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && dx.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, dy, dx, scale, a, out da);
+            else
+                RunBackwardWithTrainablesAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, dy, dx, scale, a, out da);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunBackwardWithTrainablesAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dy, global::System.Span<float> dx, float scale, float a, out float da)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            da = 0;
+            if (dx.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float dyRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dy);
+            ref float dxRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+            TV vScale = TV.Create(scale);
+            TV vA = TV.Create(a);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)dx.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            TV lastDy = TV.LoadUnsafe(ref dyRef, last);
+            TV daLanes = TV.Create(0f);
+            TV daCompensation = TV.Create(0f);
+            double daTotal = 0;
+            nuint i = 0;
+            for (nuint block = 1; i < last; i += width, block++)
+            {
+                ScaledPReluKernels.BackwardWithTrainablesAtUnit(TV.LoadUnsafe(ref xRef, i), TV.LoadUnsafe(ref dyRef, i), vScale, vA, out TV vDx, out TV vDa);
+                TStore.Store(vDx, ref dxRef, i);
+                TV daStep = vDa - daCompensation;
+                TV daNext = daLanes + daStep;
+                daCompensation = (daNext - daLanes) - daStep;
+                daLanes = daNext;
+                if ((block & 255) == 0)
+                {
+                    daTotal += (double)TV.Sum(daLanes) - (double)TV.Sum(daCompensation);
+                    daLanes = TV.Create(0f);
+                    daCompensation = TV.Create(0f);
+                }
+            }
+            ScaledPReluKernels.BackwardWithTrainablesAtUnit(lastX, lastDy, vScale, vA, out TV lastDx, out TV lastDa);
+            TStore.Store(lastDx, ref dxRef, last);
+            // Lanes of the last vector that the loop covered are not counted twice.
+            TV counted = TV.LessThan(TV.Indices, TV.Create((float)(i - last)));
+            lastDa = TV.ConditionalSelect(counted, TV.Create(0f), lastDa);
+            TV daLastStep = lastDa - daCompensation;
+            TV daLastNext = daLanes + daLastStep;
+            daCompensation = (daLastNext - daLanes) - daLastStep;
+            daLanes = daLastNext;
+            daTotal += (double)TV.Sum(daLanes) - (double)TV.Sum(daCompensation);
+            da = (float)daTotal;
+        }
+
         public static void ForwardWithDerivativeSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
         {
+            // scale = 1, as declared by default: the kernel without the products and quotients by it, the same results bit for bit.
+            if (scale == 1f)
+            {
+                ForwardWithDerivativeAtUnitSpans(x, y, derivative, scale, a);
+                return;
+            }
             ForwardWithDerivativeSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, scale, a);
         }
 
@@ -547,6 +801,50 @@ namespace Users.Models
                 TStore.Store(vDerivative, ref derivativeRef, i);
             }
             ScaledPReluKernels.ForwardWithDerivative(lastX, vScale, vA, out TV lastY, out TV lastDerivative);
+            TStore.Store(lastY, ref yRef, last);
+            TStore.Store(lastDerivative, ref derivativeRef, last);
+        }
+
+        public static void ForwardWithDerivativeAtUnitSpans(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+        {
+            ForwardWithDerivativeAtUnitSpans<global::ActivationGen.Simd.CachedStore>(x, y, derivative, scale, a);
+        }
+
+        private static void ForwardWithDerivativeAtUnitSpans<TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (global::ActivationGen.Simd.Vec512<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec512<float>.Count)
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec512<float>, TStore>(x, y, derivative, scale, a);
+            else if (global::ActivationGen.Simd.Vec256<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec256<float>.Count)
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec256<float>, TStore>(x, y, derivative, scale, a);
+            else if (global::ActivationGen.Simd.Vec128<float>.IsHardwareAccelerated && y.Length >= global::ActivationGen.Simd.Vec128<float>.Count)
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec128<float>, TStore>(x, y, derivative, scale, a);
+            else
+                RunForwardWithDerivativeAtUnit<global::ActivationGen.Simd.Vec1<float>, TStore>(x, y, derivative, scale, a);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void RunForwardWithDerivativeAtUnit<TV, TStore>(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::System.Span<float> derivative, float scale, float a)
+            where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
+            where TStore : struct, global::ActivationGen.Simd.IVectorStore
+        {
+            if (y.Length == 0)
+                return;
+            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float derivativeRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
+            TV vScale = TV.Create(scale);
+            TV vA = TV.Create(a);
+            nuint width = (nuint)TV.Count;
+            nuint last = (nuint)y.Length - width;
+            TV lastX = TV.LoadUnsafe(ref xRef, last);
+            for (nuint i = 0; i < last; i += width)
+            {
+                ScaledPReluKernels.ForwardWithDerivativeAtUnit(TV.LoadUnsafe(ref xRef, i), vScale, vA, out TV vY, out TV vDerivative);
+                TStore.Store(vY, ref yRef, i);
+                TStore.Store(vDerivative, ref derivativeRef, i);
+            }
+            ScaledPReluKernels.ForwardWithDerivativeAtUnit(lastX, vScale, vA, out TV lastY, out TV lastDerivative);
             TStore.Store(lastY, ref yRef, last);
             TStore.Store(lastDerivative, ref derivativeRef, last);
         }
