@@ -7,10 +7,10 @@ namespace ActivationGen.Generator.Lowering;
 
 /// <summary>
 /// The tape a kernel runs while some hyperparameters are 1 (Softplus's β, ELU's and CELU's α at their defaults):
-/// a product or quotient by one of them is an identity for every value (x·1 = x/1 = x, ±0, ±∞ and NaN included, and
+/// a product or quotient by one of them is an identity for every value (x·1 = x/1 = x, ±0, ±∞ and quiet NaN included, and
 /// fma(1, b, c) is b + c rounded once), so the instruction goes and its readers take the other operand. Every value
 /// left is the one the full tape computes there, bit for bit, and an instruction that thereby repeats an earlier one
-/// goes too (σ(β·x) beside σ(x)).
+/// goes too (σ(β·x) beside σ(x)). A signaling NaN, which .NET arithmetic never makes, would skip one quieting.
 /// </summary>
 /// <remarks>
 /// Done on the lowered tape, after the multiply-adds are fused, not on the formula: rebuilding the formula without
