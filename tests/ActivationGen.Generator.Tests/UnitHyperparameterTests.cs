@@ -39,6 +39,14 @@ public sealed partial class UnitHyperparameterTests
         Assert.DoesNotContain("AtUnit", GeneratorHarness.SourceOf(formula, parameters), StringComparison.Ordinal);
 
     [Fact]
+    public void AUnitDefaultThatIsOnlyComparedIsNotInTheCondition()
+    {
+        string source = GeneratorHarness.SourceOf("x > t ? x : s * x", "float x, [Param] float s = 1, [Param] float t = 1");
+        Assert.Contains("if (s == 1f)", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("t == 1f", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AProductThatAQuotientKeptFromASumIsNotContractedWithIt()
     {
         // (x·x)/s + x has no multiply-add; with s left out, x·x + x must stay two roundings to give the same bits.

@@ -22,6 +22,7 @@ internal static class KernelClass
         string scalarParameters = Shape.Join(string.Join(", ", inputs.Select(n => $"{s.T} {n}")), s.ParameterList(false));
         string lifted = string.Join(", ", inputs.Concat(s.Parameters.Select(p => p.Name)).Select(n => $"{one}.Create({n})"));
         var members = SpanMember.Of(s).ToArray();
+        var atUnit = members.Select(m => m.AtUnit(s)).ToArray();
 
         writer.Line($"/// <summary>Kernels of <c>{PublicMembers.Xml(s.Spec.Formula ?? "")}</c>, generic over the vector width.</summary>");
         writer.Line(ActivationEmitter.GeneratedCode);
@@ -46,7 +47,7 @@ internal static class KernelClass
                 }
             }
 
-            foreach (var member in members.Concat(members.Select(m => m.AtUnit(s)).OfType<SpanMember>()))
+            foreach (var member in members.Concat(atUnit.OfType<SpanMember>()))
             {
                 var outs = member.Writes.Concat(member.Sums).ToArray();
                 string signature = Shape.Join(
@@ -55,15 +56,14 @@ internal static class KernelClass
                     string.Join(", ", outs.Select(n => $"out {s.VectorType} {n}")));
                 VectorKernel(writer, s, $"void {member.Kernel}<{s.VectorType}>({signature})", member.Tape!, outs);
             }
-            foreach (var member in members)
+            for (int i = 0; i < members.Length; i++)
             {
-                var atUnit = member.AtUnit(s);
-                Dispatch(writer, s, member, atUnit);
-                SpanLoops.Write(writer, s, member);
-                if (atUnit is not null)
+                Dispatch(writer, s, members[i], atUnit[i]);
+                SpanLoops.Write(writer, s, members[i]);
+                if (atUnit[i] is { } variant)
                 {
-                    Dispatch(writer, s, atUnit, null);
-                    SpanLoops.Write(writer, s, atUnit);
+                    Dispatch(writer, s, variant, null);
+                    SpanLoops.Write(writer, s, variant);
                 }
             }
         }

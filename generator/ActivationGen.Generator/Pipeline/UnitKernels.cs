@@ -8,7 +8,7 @@ namespace ActivationGen.Generator.Pipeline;
 
 /// <summary>
 /// The kernels a span member runs instead while every one of <see cref="Parameters"/> (the hyperparameters declared
-/// with a default of 1) is 1: the same results, bit for bit, without the products and quotients by them
+/// with a default of 1 that a kernel multiplies or divides by) is 1: the same results, bit for bit, without the products and quotients by them
 /// (<see cref="UnitParameters"/>). A kernel is null where they save no instruction; the whole is null where none is saved.
 /// </summary>
 internal sealed record UnitKernels(
@@ -21,7 +21,13 @@ internal sealed record UnitKernels(
 {
     public static UnitKernels? Of(ActivationSpec spec, Tape forward, Tape backward, Tape? backwardWithTrainables, Tape? backwardFromOutput, Tape? forwardWithDerivative)
     {
-        var units = spec.Parameters.Where(p => p.Kind == ParameterKind.Param && IsOne(p.Default)).Select(p => p.Name).ToArray();
+        var tapes = new[] { forward, backward, backwardWithTrainables, backwardFromOutput, forwardWithDerivative }.OfType<Tape>().ToArray();
+        // Only those that some kernel multiplies or divides by: one that is only compared would just narrow the condition.
+        var units = spec.Parameters
+            .Where(p => p.Kind == ParameterKind.Param && IsOne(p.Default))
+            .Select(p => p.Name)
+            .Where(u => tapes.Any(t => UnitParameters.Specialize(t, [u]) is not null))
+            .ToArray();
         var kernels = new UnitKernels(
             units.ToEquatableArray(),
             UnitParameters.Specialize(forward, units),
