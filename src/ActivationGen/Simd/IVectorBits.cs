@@ -63,6 +63,13 @@ public interface IVectorBits<TSelf, T> : IVector<TSelf, T>
     /// <remarks>The table is a vector, not a span: a span over constant data allocates on every call in unoptimized code.</remarks>
     static abstract TSelf LookupSixteen(Vector512<float> table, TSelf indexBits);
 
+    /// <summary>
+    /// Per lane, entry i of the 8 floats of <paramref name="table"/> (as <typeparamref name="T"/>), with i the low three
+    /// bits of that lane of <paramref name="indexBits"/> read as an integer: one AVX2 permute at every float width up to
+    /// 256 bits (two for 512), lane by lane elsewhere.
+    /// </summary>
+    static abstract TSelf LookupEight(Vector256<float> table, TSelf indexBits);
+
     /// <summary>Rounds to the nearest integer, ties to even.</summary>
     static abstract TSelf Round(TSelf value);
 

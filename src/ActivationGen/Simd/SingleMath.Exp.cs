@@ -29,6 +29,26 @@ public static partial class SingleMath
     // 1.5 * 2^19: adding it rounds to a multiple of 1/16, whose sixteenths then sit in the low four mantissa bits.
     private const float SixteenthsShifter = 786432f;
 
+    // 1.5·2^20 plus 127 + 64: adding x/ln 2 to it rounds to a multiple n/8 and leaves n + 8·(127 + 64) in the low bits.
+    private const float EighthsShifter = 1573055f;
+
+    /// <summary>2^(j/8) for j = 0…7, each rounded to float (the even entries of <see cref="TwoToSixteenths"/>), times 2^−64.</summary>
+    private static Vector256<float> TwoToEighthsOver2To64
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create(
+            1.0f * TwoToMinus64, 1.0905077457427979f * TwoToMinus64, 1.1892070770263672f * TwoToMinus64, 1.2968395948410034f * TwoToMinus64,
+            1.4142135381698608f * TwoToMinus64, 1.5422108173370361f * TwoToMinus64, 1.6817928552627563f * TwoToMinus64, 1.8340080976486206f * TwoToMinus64);
+    }
+
+    /// <summary>2^(j/8) ÷ its float − 1: the even entries of <see cref="TwoToSixteenthsRounding"/>.</summary>
+    private static Vector256<float> TwoToEighthsRounding
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create(
+            0.0f, -1.19921575e-08f, 3.193418e-08f, -3.099072e-08f, 1.7114271e-08f, 5.233334e-09f, -1.4719605e-08f, -6.1282597e-09f);
+    }
+
     /// <summary>2^(j/16) for j = 0…15, each rounded to float (built from constants, which the JIT folds into one).</summary>
     private static Vector512<float> TwoToSixteenths
     {
@@ -71,8 +91,8 @@ public static partial class SingleMath
     private static TV ExpTabledUpTo20<TV>(TV x, bool correctTable = false) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
         // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds; each
         // arm calls its exp directly (one inline level fewer: the JIT's locals).
-        => Avx512F.VL.IsSupported
-            ? ExpSixteenths(TV.MaxNative(TV.Create(-110f), x), correctTable)
+        => Avx512F.VL.IsSupported ? ExpSixteenths(TV.MaxNative(TV.Create(-110f), x), correctTable)
+            : Avx2.IsSupported ? ExpEighths(TV.MaxNative(TV.Create(-110f), x), correctTable)
             : ExpOfModerate(TV.MaxNative(TV.Create(-110f), x));
 
     /// <summary>e^x for x in [−110, 89] or NaN, where the permute and vscalef are native (AVX-512).</summary>
@@ -91,6 +111,23 @@ public static partial class SingleMath
         TV p = TV.MultiplyAdd(TV.MultiplyAdd(TV.Create(0.1666686236858368f), r, TV.Create(0.5000097751617432f)), r, TV.Create(1f));
         TV q = correctTable ? TV.MultiplyAdd(p, r, TV.LookupSixteen(TwoToSixteenthsRounding, t)) : p * r;
         return TV.ScaleB(TV.MultiplyAdd(power, q, power), n);
+    }
+
+    /// <summary>e^x for x in [−110, 20] or NaN, where the eight-entry permute is native but vscalef is not (AVX2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpEighths<TV>(TV x, bool correctTable) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
+    {
+        // AVX2's form of ExpSixteenths: e^x = 2^k·2^(j/8)·e^r with n = round(8x/ln 2) = 8k + j and |r| ≤ ln 2/16,
+        // where a quartic is enough; 2^(j/8) is one vpermps. Without vscalef, 2^k is applied as ExpOfModerate applies
+        // 2^n: the table holds 2^(j/8 − 64) (normal), t's low bits hold n + 8·(127 + 64), so t >> 3 shifted into the
+        // exponent field is 2^(k + 64), normal over this range, and the last product rounds once, subnormals included.
+        // Two FMAs fewer than ExpOfModerate and a shorter chain, for one permute and one shift.
+        TV r = ReduceLn2(x, EighthsShifter, out TV t, out _);
+        TV power = TV.LookupEight(TwoToEighthsOver2To64, t);
+        // e^r − 1 = r + r²/2 + r³/6 + r⁴/24, the Taylor quartic: its truncation is under 1.3e-9 relative here.
+        TV p = TV.MultiplyAdd(TV.MultiplyAdd(TV.MultiplyAdd(TV.Create(1f / 24), r, TV.Create(1f / 6)), r, TV.Create(0.5f)), r, TV.Create(1f));
+        TV q = correctTable ? TV.MultiplyAdd(p, r, TV.LookupEight(TwoToEighthsRounding, t)) : p * r;
+        return TV.MultiplyAdd(power, q, power) * TV.ShiftLeftBits(TV.ShiftRightLogicalBits(t, 3), 23);
     }
 
     /// <summary>e^x for x in [−110, 89] or NaN.</summary>

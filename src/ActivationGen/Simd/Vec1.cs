@@ -233,6 +233,14 @@ public readonly struct Vec1<T> : IVectorBits<Vec1<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec1<T> LookupEight(Vector256<float> table, Vec1<T> indexBits)
+        // The 256-bit permute on the register's low lanes.
+        => typeof(T) == typeof(float) && Avx2.IsSupported
+            ? Wrap(Avx2.PermuteVar8x32(table, indexBits.Value.AsInt32().ToVector256Unsafe()).GetLower().As<float, T>())
+            : Lanes.LookupSixteen<Vec1<T>, T>(Vector512.Create(table, table), indexBits);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec1<T> Round(Vec1<T> value) => typeof(T) == typeof(float)
         ? Wrap(Vector128.Round(value.Value.AsSingle()).As<float, T>())
         : Wrap(Vector128.Round(value.Value.AsDouble()).As<double, T>());

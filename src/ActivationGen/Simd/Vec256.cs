@@ -239,6 +239,14 @@ public readonly struct Vec256<T> : IVectorBits<Vec256<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec256<T> LookupEight(Vector256<float> table, Vec256<T> indexBits)
+        // vpermps reads only the low three bits of each index lane.
+        => typeof(T) == typeof(float) && Avx2.IsSupported
+            ? Wrap(Avx2.PermuteVar8x32(table, indexBits.Value.AsInt32()).As<float, T>())
+            : Lanes.LookupSixteen<Vec256<T>, T>(Vector512.Create(table, table), indexBits);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Round(Vec256<T> value) => typeof(T) == typeof(float)
         ? Wrap(Vector256.Round(value.Value.AsSingle()).As<float, T>())
         : Wrap(Vector256.Round(value.Value.AsDouble()).As<double, T>());

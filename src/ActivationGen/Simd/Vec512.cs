@@ -231,6 +231,15 @@ public readonly struct Vec512<T> : IVectorBits<Vec512<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec512<T> LookupEight(Vector256<float> table, Vec512<T> indexBits)
+        // With AVX-512 the table doubled is a sixteen-entry one; with AVX2 alone, one permute per half.
+        => typeof(T) != typeof(float) ? Lanes.LookupSixteen<Vec512<T>, T>(Vector512.Create(table, table), indexBits)
+            : Avx512F.IsSupported ? Wrap(Avx512F.PermuteVar16x32(Vector512.Create(table, table), indexBits.Value.AsInt32()).As<float, T>())
+            : Avx2.IsSupported ? Wrap(Vector512.Create(Avx2.PermuteVar8x32(table, indexBits.Value.AsInt32().GetLower()), Avx2.PermuteVar8x32(table, indexBits.Value.AsInt32().GetUpper())).As<float, T>())
+            : Lanes.LookupSixteen<Vec512<T>, T>(Vector512.Create(table, table), indexBits);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Round(Vec512<T> value) => typeof(T) == typeof(float)
         ? Wrap(Vector512.Round(value.Value.AsSingle()).As<float, T>())
         : Wrap(Vector512.Round(value.Value.AsDouble()).As<double, T>());

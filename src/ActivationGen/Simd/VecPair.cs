@@ -235,6 +235,10 @@ public readonly struct VecPair<TV, T> : IVectorBits<VecPair<TV, T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VecPair<TV, T> LookupEight(Vector256<float> table, VecPair<TV, T> indexBits) => new(TV.LookupEight(table, indexBits.Low), TV.LookupEight(table, indexBits.High));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VecPair<TV, T> ShiftLeftBits(VecPair<TV, T> value, int count) => new(TV.ShiftLeftBits(value.Low, count), TV.ShiftLeftBits(value.High, count));
 
     /// <inheritdoc/>

@@ -72,6 +72,14 @@ public sealed class VectorTypeTests
         Assert.False(Vec512<double>.IsLookupSixteenNative);
     }
 
+    [Fact]
+    public void LookupEightEveryWidth()
+    {
+        CheckLookupEight<Vec1<float>, float>(); CheckLookupEight<Vec128<float>, float>(); CheckLookupEight<Vec256<float>, float>(); CheckLookupEight<Vec512<float>, float>();
+        CheckLookupEight<Vec1<double>, double>(); CheckLookupEight<Vec256<double>, double>(); CheckLookupEight<Vec512<double>, double>();
+        CheckLookupEight<VecPair<Vec512<float>, float>, float>(); CheckLookupEight<VecPair<Vec256<float>, float>, float>();
+    }
+
     /// <summary>
     /// The vector math branches on ISA checks the JIT's importer folds, not on these properties (a property call
     /// imports both arms and runs large kernels out of JIT locals; Simd README, "Locals"). Each such check stands for
@@ -116,6 +124,31 @@ public sealed class VectorTypeTests
             {
                 long bits = typeof(T) == typeof(float) ? BitConverter.SingleToInt32Bits(float.CreateChecked(x[lane])) : BitConverter.DoubleToInt64Bits(double.CreateChecked(x[lane]));
                 Assert.Equal(T.CreateChecked(entries[bits & 15]), y[lane]);
+            }
+        }
+    }
+
+    /// <summary>Each lane reads entry (its bit pattern's low three bits), whatever the higher bits hold: the permutes (where native) and the lane loop.</summary>
+    private static void CheckLookupEight<TV, T>()
+        where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var entries = new float[8];
+        for (int i = 0; i < 8; i++)
+            entries[i] = 100 + i * 0.5f;
+        var table = Vector256.Create(entries);
+        // Shifter sums as the AVX2 exp uses them (n + 1528 in the low mantissa bits) and arbitrary values with high bits set.
+        double[] sources = [1573055 + 3 / 8.0, 1573055 - 1 / 8.0, 1573055 + 7 / 8.0, 1.5, -2.75, 1e30, -0.0];
+        T[] x = new T[TV.Count], y = new T[TV.Count];
+        foreach (double source in sources)
+        {
+            for (int lane = 0; lane < TV.Count; lane++)
+                x[lane] = T.CreateChecked(source * (lane + 1));
+            TV.StoreUnsafe(TV.LookupEight(table, TV.LoadUnsafe(ref x[0], 0)), ref y[0], 0);
+            for (int lane = 0; lane < TV.Count; lane++)
+            {
+                long bits = typeof(T) == typeof(float) ? BitConverter.SingleToInt32Bits(float.CreateChecked(x[lane])) : BitConverter.DoubleToInt64Bits(double.CreateChecked(x[lane]));
+                Assert.Equal(T.CreateChecked(entries[bits & 7]), y[lane]);
             }
         }
     }
