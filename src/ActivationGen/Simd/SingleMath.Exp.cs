@@ -89,8 +89,9 @@ public static partial class SingleMath
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpTabledUpTo20<TV>(TV x, bool correctTable = false) where TV : struct, IVector<TV, float>, IVectorBits<TV, float>
-        // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds; each
-        // arm calls its exp directly (one inline level fewer: the JIT's locals).
+        // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds, and
+        // Avx2 for LookupEight being native at every float width; each arm calls its exp directly (one inline level
+        // fewer: the JIT's locals).
         => Avx512F.VL.IsSupported ? ExpSixteenths(TV.MaxNative(TV.Create(-110f), x), correctTable)
             : Avx2.IsSupported ? ExpEighths(TV.MaxNative(TV.Create(-110f), x), correctTable)
             : ExpOfModerate(TV.MaxNative(TV.Create(-110f), x));
@@ -200,7 +201,7 @@ public static partial class SingleMath
 
     /// <summary>
     /// r = x − n ln 2 with n = x/ln 2 rounded by <paramref name="shifter"/> (1.5·2^23 plus an offset rounds to integers,
-    /// 1.5·2^19 to sixteenths); <paramref name="shifted"/> is the shifter's sum, whose low bits hold n plus the offset,
+    /// 1.5·2^20 to eighths, 1.5·2^19 to sixteenths); <paramref name="shifted"/> is the shifter's sum, whose low bits hold n plus the offset,
     /// and <paramref name="n"/> is n as a float. Every exp here reduces this way; each builds its 2^n from what it needs.
     /// </summary>
     /// <remarks>n·Ln2Hi is exact (Ln2Hi has 9 significant bits), so the reduction loses nothing whether or not MultiplyAdd is fused.</remarks>
