@@ -107,48 +107,33 @@ public sealed class VectorTypeTests
     private static void CheckLookupSixteen<TV, T>()
         where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        var entries = new float[16];
-        for (int i = 0; i < 16; i++)
-            entries[i] = 100 + i * 0.5f;
-        var table = Vector512.Create(entries);
-        // Shifter sums as the exp uses them (index in the low mantissa bits) and arbitrary values with high bits set.
-        double[] sources = [786432 + 3 / 16.0, 786432 - 1 / 16.0, 786432 + 15 / 16.0, 1.5, -2.75, 1e30, -0.0];
-        T[] x = new T[TV.Count], y = new T[TV.Count];
-        foreach (double source in sources)
-        {
-            for (int lane = 0; lane < TV.Count; lane++)
-                x[lane] = T.CreateChecked(source * (lane + 1));
-            TV.StoreUnsafe(TV.LookupSixteen(table, TV.LoadUnsafe(ref x[0], 0)), ref y[0], 0);
-            for (int lane = 0; lane < TV.Count; lane++)
-            {
-                long bits = typeof(T) == typeof(float) ? BitConverter.SingleToInt32Bits(float.CreateChecked(x[lane])) : BitConverter.DoubleToInt64Bits(double.CreateChecked(x[lane]));
-                Assert.Equal(T.CreateChecked(entries[bits & 15]), y[lane]);
-            }
-        }
-    }
+        => CheckLookup<TV, T>(16, 786432, (entries, x) => TV.LookupSixteen(Vector512.Create(entries), x));
 
     /// <summary>Each lane reads entry (its bit pattern's low three bits), whatever the higher bits hold: the permutes (where native) and the lane loop.</summary>
     private static void CheckLookupEight<TV, T>()
         where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => CheckLookup<TV, T>(8, 1573055, (entries, x) => TV.LookupEight(Vector256.Create(entries), x));
+
+    private static void CheckLookup<TV, T>(int size, double shifter, Func<float[], TV, TV> lookup)
+        where TV : struct, IVector<TV, T>, IVectorBits<TV, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var entries = new float[8];
-        for (int i = 0; i < 8; i++)
+        var entries = new float[size];
+        for (int i = 0; i < size; i++)
             entries[i] = 100 + i * 0.5f;
-        var table = Vector256.Create(entries);
-        // Shifter sums as the AVX2 exp uses them (n + 1528 in the low mantissa bits) and arbitrary values with high bits set.
-        double[] sources = [1573055 + 3 / 8.0, 1573055 - 1 / 8.0, 1573055 + 7 / 8.0, 1.5, -2.75, 1e30, -0.0];
+        // Shifter sums as the exps use them (index in the low mantissa bits) and arbitrary values with high bits set.
+        double[] sources = [shifter + 3.0 / size, shifter - 1.0 / size, shifter + (size - 1.0) / size, 1.5, -2.75, 1e30, -0.0];
         T[] x = new T[TV.Count], y = new T[TV.Count];
         foreach (double source in sources)
         {
             for (int lane = 0; lane < TV.Count; lane++)
                 x[lane] = T.CreateChecked(source * (lane + 1));
-            TV.StoreUnsafe(TV.LookupEight(table, TV.LoadUnsafe(ref x[0], 0)), ref y[0], 0);
+            TV.StoreUnsafe(lookup(entries, TV.LoadUnsafe(ref x[0], 0)), ref y[0], 0);
             for (int lane = 0; lane < TV.Count; lane++)
             {
                 long bits = typeof(T) == typeof(float) ? BitConverter.SingleToInt32Bits(float.CreateChecked(x[lane])) : BitConverter.DoubleToInt64Bits(double.CreateChecked(x[lane]));
-                Assert.Equal(T.CreateChecked(entries[bits & 7]), y[lane]);
+                Assert.Equal(T.CreateChecked(entries[bits & (size - 1)]), y[lane]);
             }
         }
     }
