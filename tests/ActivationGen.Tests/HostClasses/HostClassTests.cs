@@ -16,8 +16,9 @@ namespace ActivationGen.Tests.HostClasses;
 /// The vector math picks its code by the host's instruction sets when the JIT compiles it (AVX-512's sixteen-entry
 /// tables, AVX2's eight-entry ones, the 128-bit path without FMA), so a run of this assembly tests only the arm of
 /// the host it runs on. CI's host has AVX-512: without this class the AVX2 + FMA arm (every Zen 1 or 2, many laptops)
-/// and the 128-bit arm would ship untested. Each case reruns the whole assembly in a child process with the runtime's
-/// switch for the wider instruction set off, and fails with the names of the tests that failed there.
+/// and the 128-bit arm would ship untested. Each case reruns this assembly (but KernelInliningTests, which starts its
+/// own processes per class) in a child process with the runtime's switch for the wider instruction set off, and fails
+/// with the name and message of each test that failed there.
 /// </summary>
 public sealed class HostClassTests
 {
