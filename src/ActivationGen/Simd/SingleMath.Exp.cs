@@ -92,9 +92,12 @@ public static partial class SingleMath
         // TV.IsLookupSixteenNative && TV.IsScaleBNative at every float width, as the ISA check the importer folds, and
         // Avx2 for LookupEight being native at every float width; each arm calls its exp directly (one inline level
         // fewer: the JIT's locals).
-        => Avx512F.VL.IsSupported ? ExpSixteenths(TV.MaxNative(TV.Create(-110f), x), correctTable)
-            : Avx2.IsSupported ? ExpEighths(TV.MaxNative(TV.Create(-110f), x), correctTable)
-            : ExpOfModerate(TV.MaxNative(TV.Create(-110f), x));
+    {
+        TV clamped = TV.MaxNative(TV.Create(-110f), x);
+        return Avx512F.VL.IsSupported ? ExpSixteenths(clamped, correctTable)
+            : Avx2.IsSupported ? ExpEighths(clamped, correctTable)
+            : ExpOfModerate(clamped);
+    }
 
     /// <summary>e^x for x in [−110, 89] or NaN, where the permute and vscalef are native (AVX-512).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
