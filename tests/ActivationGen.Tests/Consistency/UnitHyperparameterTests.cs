@@ -5,9 +5,10 @@ using ActivationGen.Tests.Simd;
 namespace ActivationGen.Tests.Consistency;
 
 /// <summary>
-/// While a hyperparameter declared with a default of 1 is 1, the span members run kernels without its products and
-/// quotients (Softplus's β, ELU's and CELU's α). Their results are the full kernels' at 1, bit for bit: the full
-/// kernels are what the activation structs run per vector, here at the width the span members take.
+/// While a hyperparameter declared with a default of 1 is 1, the span members and the activation structs run kernels
+/// without its products and quotients (Softplus's β, ELU's and CELU's α). Their results are the full kernels' at 1,
+/// bit for bit. The full kernels are those of <see cref="FullKernels"/>: the catalog's formulas declared with no
+/// default of 1, which the generator gives no unit kernels.
 /// </summary>
 public sealed class UnitHyperparameterTests
 {
@@ -17,6 +18,7 @@ public sealed class UnitHyperparameterTests
 
     [Fact]
     public void SoftplusAtBetaOne() => Check(
+        new FullKernels.SoftplusActivation(1f, 20f),
         new Activations.SoftplusActivation(1f, 20f),
         (x, y) => Activations.Softplus(x, y),
         (x, dy, dx) => Activations.SoftplusBackward(x, dy, dx),
@@ -24,13 +26,24 @@ public sealed class UnitHyperparameterTests
 
     [Fact]
     public void SoftplusAtBetaOneAndAnotherThreshold() => Check(
+        new FullKernels.SoftplusActivation(1f, 3f),
         new Activations.SoftplusActivation(1f, 3f),
         (x, y) => Activations.Softplus(x, y, 1f, 3f),
         (x, dy, dx) => Activations.SoftplusBackward(x, dy, dx, 1f, 3f),
         (x, y, d) => Activations.SoftplusWithDerivative(x, y, d, 1f, 3f));
 
+    // Away from 1 the structs must take the full kernels, as the span members do.
+    [Fact]
+    public void SoftplusAtAnotherBeta() => Check(
+        new FullKernels.SoftplusActivation(0.75f, 20f),
+        new Activations.SoftplusActivation(0.75f, 20f),
+        (x, y) => Activations.Softplus(x, y, 0.75f),
+        (x, dy, dx) => Activations.SoftplusBackward(x, dy, dx, 0.75f),
+        (x, y, d) => Activations.SoftplusWithDerivative(x, y, d, 0.75f));
+
     [Fact]
     public void EluAtAlphaOne() => Check(
+        new FullKernels.EluActivation(1f),
         new Activations.EluActivation(1f),
         (x, y) => Activations.Elu(x, y),
         (x, dy, dx) => Activations.EluBackward(x, dy, dx),
@@ -38,10 +51,19 @@ public sealed class UnitHyperparameterTests
 
     [Fact]
     public void CeluAtAlphaOne() => Check(
+        new FullKernels.CeluActivation(1f),
         new Activations.CeluActivation(1f),
         (x, y) => Activations.Celu(x, y),
         (x, dy, dx) => Activations.CeluBackward(x, dy, dx),
         (x, y, d) => Activations.CeluWithDerivative(x, y, d));
+
+    [Fact]
+    public void CeluAtAnotherAlpha() => Check(
+        new FullKernels.CeluActivation(1.5f),
+        new Activations.CeluActivation(1.5f),
+        (x, y) => Activations.Celu(x, y, 1.5f),
+        (x, dy, dx) => Activations.CeluBackward(x, dy, dx, 1.5f),
+        (x, y, d) => Activations.CeluWithDerivative(x, y, d, 1.5f));
 
     private delegate void Forward(ReadOnlySpan<float> x, Span<float> y);
 
@@ -49,20 +71,22 @@ public sealed class UnitHyperparameterTests
 
     private delegate void WithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> derivative);
 
-    private static void Check<TAct>(TAct act, Forward forward, Backward backward, WithDerivative withDerivative)
+    private static void Check<TFull, TAct>(TFull full, TAct act, Forward forward, Backward backward, WithDerivative withDerivative)
+        where TFull : struct, IUnaryActivation<float>
         where TAct : struct, IUnaryActivation<float>
     {
         if (Vector512.IsHardwareAccelerated)
-            Check<TAct, Vec512<float>>(act, forward, backward, withDerivative);
+            Check<TFull, TAct, Vec512<float>>(full, act, forward, backward, withDerivative);
         else if (Vector256.IsHardwareAccelerated)
-            Check<TAct, Vec256<float>>(act, forward, backward, withDerivative);
+            Check<TFull, TAct, Vec256<float>>(full, act, forward, backward, withDerivative);
         else if (Vector128.IsHardwareAccelerated)
-            Check<TAct, Vec128<float>>(act, forward, backward, withDerivative);
+            Check<TFull, TAct, Vec128<float>>(full, act, forward, backward, withDerivative);
         else
-            Check<TAct, Vec1<float>>(act, forward, backward, withDerivative);
+            Check<TFull, TAct, Vec1<float>>(full, act, forward, backward, withDerivative);
     }
 
-    private static void Check<TAct, TV>(TAct act, Forward forward, Backward backward, WithDerivative withDerivative)
+    private static void Check<TFull, TAct, TV>(TFull full, TAct act, Forward forward, Backward backward, WithDerivative withDerivative)
+        where TFull : struct, IUnaryActivation<float>
         where TAct : struct, IUnaryActivation<float>
         where TV : struct, IVectorBits<TV, float>
     {
@@ -72,27 +96,56 @@ public sealed class UnitHyperparameterTests
         backward(X, Dy, dx);
         withDerivative(X, withY, derivative);
 
-        var (expectedY, expectedDx, expectedDerivative) = (new float[n], new float[n], new float[n]);
+        var (expectedY, expectedDx, expectedDerivative) = Run<TFull, TV>(full);
+        var (structY, structDx, _) = Run<TAct, TV>(act);
+
+        string name = typeof(TAct).Name;
+        AssertSameBits(expectedY, y, name, "span forward", null);
+        AssertSameBits(expectedDx, dx, name, "span backward", Dy);
+        AssertSameBits(expectedY, withY, name, "forward of WithDerivative", null);
+        AssertSameBits(expectedDerivative, derivative, name, "derivative of WithDerivative", null);
+        AssertSameBits(expectedY, structY, name, "struct forward", null);
+        AssertSameBits(expectedDx, structDx, name, "struct backward", Dy);
+    }
+
+    /// <summary>The struct's per-vector forward, backward and derivative (backward with dy = 1) over every x.</summary>
+    private static (float[] Y, float[] Dx, float[] Derivative) Run<TAct, TV>(TAct act)
+        where TAct : struct, IUnaryActivation<float>
+        where TV : struct, IVectorBits<TV, float>
+    {
+        int n = X.Length;
+        var (y, dx, derivative) = (new float[n], new float[n], new float[n]);
         var one = TV.Create(1f);
         for (int i = 0; i < n; i += TV.Count)
         {
             var x = TV.LoadUnsafe(ref X[0], (nuint)i);
-            TV.StoreUnsafe(act.Forward(x, []), ref expectedY[0], (nuint)i);
-            TV.StoreUnsafe(act.Backward(x, TV.LoadUnsafe(ref Dy[0], (nuint)i), [], []), ref expectedDx[0], (nuint)i);
-            TV.StoreUnsafe(act.Backward(x, one, [], []), ref expectedDerivative[0], (nuint)i);
+            TV.StoreUnsafe(act.Forward(x, []), ref y[0], (nuint)i);
+            TV.StoreUnsafe(act.Backward(x, TV.LoadUnsafe(ref Dy[0], (nuint)i), [], []), ref dx[0], (nuint)i);
+            TV.StoreUnsafe(act.Backward(x, one, [], []), ref derivative[0], (nuint)i);
         }
-
-        string name = typeof(TAct).Name;
-        AssertSameBits(expectedY, y, name, "forward", null);
-        AssertSameBits(expectedDx, dx, name, "backward", Dy);
-        AssertSameBits(expectedY, withY, name, "forward of WithDerivative", null);
-        AssertSameBits(expectedDerivative, derivative, name, "derivative of WithDerivative", null);
+        return (y, dx, derivative);
     }
 
     private static void AssertSameBits(float[] expected, float[] actual, string name, string what, float[]? dy)
     {
         for (int i = 0; i < expected.Length; i++)
             if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
-                Assert.Fail($"{name} {what} at x = {X[i]:R}{(dy is null ? "" : $", dy = {dy[i]:R}")}: full kernel {expected[i]:R}, span member {actual[i]:R}");
+                Assert.Fail($"{name} {what} at x = {X[i]:R}{(dy is null ? "" : $", dy = {dy[i]:R}")}: full kernel {expected[i]:R}, got {actual[i]:R}");
     }
+}
+
+/// <summary>
+/// The catalog's Softplus, ELU and CELU formulas, with defaults other than 1: the generator makes unit kernels only
+/// for a hyperparameter declared as 1, so these structs run the full kernels at every value.
+/// </summary>
+public static partial class FullKernels
+{
+    [Activation("x * beta > threshold ? x : softplus(beta * x) / beta")]
+    public static partial float Softplus(float x, [Param] float beta = 2f, [Param] float threshold = 20f);
+
+    [Activation("x > 0 ? x : alpha * (exp(x) - 1)")]
+    public static partial float Elu(float x, [Param] float alpha = 2f);
+
+    [Activation("x > 0 ? x : alpha * (exp(x / alpha) - 1)")]
+    public static partial float Celu(float x, [Param] float alpha = 2f);
 }
