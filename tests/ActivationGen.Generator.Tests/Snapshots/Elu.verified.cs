@@ -183,11 +183,7 @@ namespace Users.Models
             public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                TV y;
-                if (Alpha == 1f)
-                    EluKernels.ForwardAtUnit(x, TV.Create(Alpha), out y);
-                else
-                    EluKernels.Forward(x, TV.Create(Alpha), out y);
+                EluKernels.Forward(x, TV.Create(Alpha), out var y);
                 return y;
             }
 
@@ -196,11 +192,7 @@ namespace Users.Models
             public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                TV dx;
-                if (Alpha == 1f)
-                    EluKernels.BackwardAtUnit(x, dy, TV.Create(Alpha), out dx);
-                else
-                    EluKernels.Backward(x, dy, TV.Create(Alpha), out dx);
+                EluKernels.Backward(x, dy, TV.Create(Alpha), out var dx);
                 return dx;
             }
 
@@ -218,11 +210,7 @@ namespace Users.Models
             public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                TV y;
-                if (Alpha == 1f)
-                    EluKernels.ForwardAtUnit(inputs[0], TV.Create(Alpha), out y);
-                else
-                    EluKernels.Forward(inputs[0], TV.Create(Alpha), out y);
+                EluKernels.Forward(inputs[0], TV.Create(Alpha), out var y);
                 return y;
             }
 
@@ -231,10 +219,7 @@ namespace Users.Models
             public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                if (Alpha == 1f)
-                    EluKernels.BackwardAtUnit(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
-                else
-                    EluKernels.Backward(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
+                EluKernels.Backward(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
             }
 
             /// <inheritdoc/>
