@@ -9,7 +9,7 @@ namespace ActivationGen.Benchmarks;
 /// <summary>
 /// An activation as a layer runs it, one vector at a time through its struct (the loop of a fused epilogue), beside
 /// the span call over the same 4096 elements (in L1), for the catalog entries whose span calls take a cheaper kernel
-/// at their declared unit hyperparameters. The struct's per-vector path should be as fast as the span call:
+/// at their declared unit hyperparameters (the structs run the full kernels: docs/cost-model.md says why):
 /// <c>dotnet bin/Release/net10.0/ActivationGen.Benchmarks.dll short --filter '*StructLoopBenchmarks*'</c>.
 /// </summary>
 public class StructLoopBenchmarks

@@ -5,10 +5,10 @@ using ActivationGen.Tests.Simd;
 namespace ActivationGen.Tests.Consistency;
 
 /// <summary>
-/// While a hyperparameter declared with a default of 1 is 1, the span members and the activation structs run kernels
-/// without its products and quotients (Softplus's β, ELU's and CELU's α). Their results are the full kernels' at 1,
-/// bit for bit. The full kernels are those of <see cref="FullKernels"/>: the catalog's formulas declared with no
-/// default of 1, which the generator gives no unit kernels.
+/// While a hyperparameter declared with a default of 1 is 1, the span members run kernels without its products and
+/// quotients (Softplus's β, ELU's and CELU's α). Their results are the full kernels' at 1, bit for bit, and so are
+/// the activation structs' (the layers' per-vector path, which runs the full kernels). The reference is
+/// <see cref="FullKernels"/>: the catalog's formulas declared with no default of 1, which the generator gives no unit kernels.
 /// </summary>
 public sealed class UnitHyperparameterTests
 {
@@ -32,7 +32,7 @@ public sealed class UnitHyperparameterTests
         (x, dy, dx) => Activations.SoftplusBackward(x, dy, dx, 1f, 3f),
         (x, y, d) => Activations.SoftplusWithDerivative(x, y, d, 1f, 3f));
 
-    // Away from 1 the structs must take the full kernels, as the span members do.
+    // Away from 1 the span members must take the full kernels.
     [Fact]
     public void SoftplusAtAnotherBeta() => Check(
         new FullKernels.SoftplusActivation(0.75f, 20f),
