@@ -10,7 +10,7 @@ namespace ActivationGen.Probe;
 internal static class Inlining
 {
     // Inlines that fail for lack of room, as opposed to by design (slow paths kept out of line, cold throw helpers).
-    private static readonly string[] BudgetReasons = ["too many locals", "inline exceeds budget"];
+    internal static readonly string[] BudgetReasons = ["too many locals", "inline exceeds budget"];
 
     /// <summary>Times the kernels (as <c>kernels</c>) and then lists every declined inline into their span loops.</summary>
     public static int Timed(string? filter)

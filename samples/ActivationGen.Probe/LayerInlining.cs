@@ -13,8 +13,6 @@ namespace ActivationGen.Probe;
 /// </summary>
 internal static class LayerInlining
 {
-    private static readonly string[] BudgetReasons = ["too many locals", "inline exceeds budget"];
-
     private static readonly (string Name, Action Run)[] Layers =
     [
         ("Identity", Dense<Identity<float>>),
@@ -69,7 +67,7 @@ internal static class LayerInlining
             return 1;
         }
         var methods = listener.Failures
-            .Where(f => f.Caller.StartsWith("ActivationGen.Layers.", StringComparison.Ordinal) && BudgetReasons.Contains(f.Reason))
+            .Where(f => f.Caller.StartsWith("ActivationGen.Layers.", StringComparison.Ordinal) && Inlining.BudgetReasons.Contains(f.Reason))
             .Where(f => !f.Caller.Contains("Vec1`", StringComparison.Ordinal))
             .GroupBy(f => $"{f.Caller["ActivationGen.Layers.".Length..]}.{f.CallerMethod}: {f.Reason}")
             .Select(g => $"{g.Key} ({g.Count()} inlines)")
