@@ -13,6 +13,10 @@ public class GemmContractTests
     {
         public TV Apply<TV>(TV accumulator, int row, int column)
             where TV : struct, IVectorBits<TV, T> => accumulator * TV.Create(T.CreateChecked(-2));
+
+        public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+        {
+        }
     }
 
     [Theory]
@@ -60,10 +64,17 @@ public class GemmContractTests
         double[] a = GemmReference.Random<double>((transposeA ? k : m) * lda, 8);
         double[] b = GemmReference.Random<double>((transposeB ? n : k) * ldb, 9);
         double[] c = Enumerable.Repeat(double.NaN, m * ldc).ToArray();
-        var none = new NoEpilogue<double>();
-        Gemm.Multiply(a, lda, b, ldb, c, ldc, m, n, k, transposeA, transposeB, false, ref none);
+        var epilogue = new MarkingEpilogue<double>(m, n);
+        Gemm.Multiply(a, lda, b, ldb, c, ldc, m, n, k, transposeA, transposeB, false, ref epilogue);
         (double[] expected, double[] magnitude) = GemmReference.Multiply(a, lda, b, ldb, m, n, k, transposeA, transposeB);
-        GemmReference.AssertClose(expected, magnitude, c, ldc, m, n, k);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                expected[i * n + j] = MarkingEpilogue<double>.FinishFactor * (expected[i * n + j] + MarkingEpilogue<double>.Mark(i, j));
+                magnitude[i * n + j] *= MarkingEpilogue<double>.FinishFactor;
+            }
+        GemmReference.AssertClose(expected, magnitude, c, ldc, m, n, k, extraMagnitude: MarkingEpilogue<double>.FinishFactor * (1000.0 * m + n));
+        Assert.All(epilogue.Finishes, finishes => Assert.Equal(1, finishes));
         for (int i = 0; i < m; i++)
             for (int j = n; j < ldc; j++)
                 Assert.True(double.IsNaN(c[i * ldc + j]), $"C[{i},{j}] is past the sub-matrix but was written.");
@@ -113,5 +124,6 @@ public class GemmContractTests
         }
         Assert.Equal(single, split);
         Assert.All(splitEpilogue.Calls, calls => Assert.Equal(1, calls));
+        Assert.All(splitEpilogue.Finishes, finishes => Assert.Equal(1, finishes));
     }
 }

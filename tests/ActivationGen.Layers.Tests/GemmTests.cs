@@ -87,11 +87,17 @@ public class GemmTests
         (double[] expected, double[] magnitude) = GemmReference.Multiply(a, lda, b, ldb, m, n, k, transposeA, transposeB);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
+            {
                 expected[i * n + j] += MarkingEpilogue<T>.Mark(i, j) + (accumulate ? double.CreateChecked(initial[i * n + j]) : 0);
+                expected[i * n + j] *= MarkingEpilogue<T>.FinishFactor;
+                magnitude[i * n + j] *= MarkingEpilogue<T>.FinishFactor;
+            }
         string label = $"{typeof(T).Name} at {typeof(TVector).Name}, {m}×{n}×{k}, transposeA {transposeA}, transposeB {transposeB}, accumulate {accumulate}";
         Assert.True(epilogue.LanesPastTheEdge == 0, $"{label}: the epilogue saw {epilogue.LanesPastTheEdge} lanes past the last column.");
         int wrongCount = Array.FindIndex(epilogue.Calls, calls => calls != 1);
         Assert.True(wrongCount < 0, $"{label}: result {wrongCount} went through the epilogue {(wrongCount < 0 ? 0 : epilogue.Calls[wrongCount])} times.");
-        GemmReference.AssertClose(expected, magnitude, c, n, m, n, k, extraMagnitude: 1000.0 * m + n);
+        int wrongFinish = Array.FindIndex(epilogue.Finishes, finishes => finishes != 1);
+        Assert.True(wrongFinish < 0, $"{label}: result {wrongFinish} was in {(wrongFinish < 0 ? 0 : epilogue.Finishes[wrongFinish])} finished blocks.");
+        GemmReference.AssertClose(expected, magnitude, c, n, m, n, k, extraMagnitude: MarkingEpilogue<T>.FinishFactor * (1000.0 * m + n));
     }
 }

@@ -7,13 +7,15 @@ using ActivationGen.Simd;
 namespace ActivationGen.Layers;
 
 /// <summary>
-/// The product's epilogue of a dense layer: add the bias, keep the pre-activation when backward will need it, apply
-/// the activation — all while the tile is in registers. The bias and trainables belong to the column (a unit,
-/// channels-last).
+/// The product's epilogue of a dense layer: add the bias and keep the pre-activation while the tile is in registers,
+/// then apply the activation to each finished panel of tiles while it is in cache. The bias and trainables belong to
+/// the column (a unit, channels-last).
 /// </summary>
 /// <remarks>
-/// A convolution adds only its bias here (<see cref="RowBiasEpilogue{T}"/>) and activates in the NCHW permutation
-/// (<see cref="ActivationForward"/>), measured faster than activating inside the register-tiled product.
+/// The activation does not run in <see cref="Apply"/>: inlined there once per register of the tile, every
+/// transcendental kernel ran the JIT out of locals, and SiLU, ELU and Softplus cost several times their span loops'
+/// time (docs/cost-model.md, "Kernels at unit hyperparameters"). A convolution adds only its bias here
+/// (<see cref="RowBiasEpilogue{T}"/>) and activates in the NCHW permutation (<see cref="ActivationForward"/>).
 /// </remarks>
 internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -30,13 +32,44 @@ internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>
     public readonly TV Apply<TV>(TV accumulator, int row, int column)
         where TV : struct, IVectorBits<TV, T>
     {
-        // Not zeroed: LoadLanes writes every element used, and zeroing 8 vectors per call would cost more than the bias.
-        Unsafe.SkipInit(out TrainableVectors<TV> values);
-        Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
         TV z = accumulator + TV.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Bias), (nuint)column);
-        Trainables.LoadLanes(trainables, column);
         if (PreActivation is not null)
             TV.StoreUnsafe(z, ref MemoryMarshal.GetArrayDataReference(PreActivation), (nuint)(row * Columns + column));
-        return Activation.Forward(z, trainables);
+        return z;
+    }
+
+    /// <inheritdoc/>
+    public readonly void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+    {
+        var loop = new PanelLoop(ref block, stride, rows, column, Activation, Trainables);
+        VectorCascade.Run<T, PanelLoop>(ref loop, 0, columns);
+    }
+
+    /// <summary>y = f(z) in place over a panel, a column of vectors at a time (their trainables loaded once).</summary>
+    private readonly ref struct PanelLoop(
+        ref T block, nint stride, int rows, int column, TActivation activation, ActivationTrainables<T, TActivation> trainables)
+        : IVectorLoop<T>
+    {
+        private readonly ref T block = ref block;
+
+        // Not inlined: inlined into the product's loops the JIT leaves the kernel's vector operators as calls.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public int Run<TV>(int from, int to)
+            where TV : struct, IVectorBits<TV, T>
+        {
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
+            Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
+            for (; from + TV.Count <= to; from += TV.Count)
+            {
+                trainables.LoadLanes(q, column + from);
+                ref T top = ref Unsafe.Add(ref block, from);
+                for (int r = 0; r < rows; r++)
+                {
+                    ref T at = ref Unsafe.Add(ref top, r * stride);
+                    TV.StoreUnsafe(activation.Forward(TV.LoadUnsafe(ref at, 0), q), ref at, 0);
+                }
+            }
+            return from;
+        }
     }
 }

@@ -12,4 +12,9 @@ internal readonly struct RowBiasEpilogue<T>(T[] bias) : IGemmEpilogue<T>
     public TV Apply<TV>(TV accumulator, int row, int column)
         where TV : struct, IVectorBits<TV, T>
         => accumulator + TV.Create(bias[row]);
+
+    /// <inheritdoc/>
+    public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+    {
+    }
 }

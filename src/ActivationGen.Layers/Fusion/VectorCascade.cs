@@ -22,7 +22,7 @@ internal static class VectorCascade
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run<T, TLoop>(ref TLoop loop, int from, int to)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TLoop : struct, IVectorLoop<T>
+        where TLoop : struct, IVectorLoop<T>, allows ref struct
     {
         if (Vec512<T>.IsHardwareAccelerated)
             from = loop.Run<Vec512<T>>(from, to);

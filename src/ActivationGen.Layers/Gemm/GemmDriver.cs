@@ -8,7 +8,8 @@ namespace ActivationGen.Layers;
 
 /// <summary>
 /// The five loops around the micro-kernel (Goto's algorithm, as BLIS structures it) over one rectangle of C:
-/// columns in blocks of NC, depth in blocks of KC (pack B), rows in blocks of MC (pack A), then NR×MR tiles.
+/// columns in blocks of NC, depth in blocks of KC (pack B), rows in blocks of MC (pack A), then NR×MR tiles; on the
+/// last block of k, the epilogue's <see cref="IGemmEpilogue{T}.Finish"/> after each MC×NR panel of tiles.
 /// </summary>
 internal static class GemmDriver<T, TVector>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -74,6 +75,9 @@ internal static class GemmDriver<T, TVector>
                                         width, add, apply, row + r, column, ref epilogue);
                             }
                         }
+                        // The panel of tiles just written, [mc × width], is still in cache.
+                        if (apply)
+                            epilogue.Finish(ref Unsafe.Add(ref c, ic * ldc + jc + jr), ldc, ic, mc, jc + jr, width);
                     }
                 }
             }
@@ -99,6 +103,8 @@ internal static class GemmDriver<T, TVector>
         for (int row = rowStart; row < rowEnd; row++)
             TileWriter<T, TVector>.WriteRow(ref zero, true, ref Unsafe.Add(ref c, (nint)row * operands.LeadingC + columnStart),
                 columnEnd - columnStart, operands.Accumulate, apply: true, row, columnStart, ref epilogue);
+        epilogue.Finish(ref Unsafe.Add(ref c, (nint)rowStart * operands.LeadingC + columnStart), operands.LeadingC,
+            rowStart, rowEnd - rowStart, columnStart, columnEnd - columnStart);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

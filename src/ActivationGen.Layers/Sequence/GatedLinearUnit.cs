@@ -150,6 +150,11 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
             TV.StoreUnsafe(layer.gate.Forward(a, b, trainables), ref MemoryMarshal.GetArrayDataReference(output), at);
             return b;
         }
+
+        /// <inheritdoc/>
+        public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+        {
+        }
     }
 
     /// <summary>One row of the gate's backward: ∂a, ∂b and the trainables' per-channel sums from ∂y.</summary>

@@ -10,6 +10,11 @@ internal readonly struct BiasEpilogue<T>(T[] bias) : IGemmEpilogue<T>
     public TV Apply<TV>(TV accumulator, int row, int column)
         where TV : struct, IVectorBits<TV, T>
         => accumulator + TV.LoadUnsafe(ref bias[0], (nuint)column);
+
+    /// <inheritdoc/>
+    public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+    {
+    }
 }
 
 /// <summary>Multiplies the product by a constant (the 1/√d of scaled dot-product attention).</summary>
@@ -19,4 +24,9 @@ internal readonly struct ScaleEpilogue<T>(T scale) : IGemmEpilogue<T>
     public TV Apply<TV>(TV accumulator, int row, int column)
         where TV : struct, IVectorBits<TV, T>
         => accumulator * TV.Create(scale);
+
+    /// <inheritdoc/>
+    public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+    {
+    }
 }

@@ -34,6 +34,11 @@ public sealed partial class RecurrentCell<T, TActivation>
             TV.StoreUnsafe(state, ref cell.states[((step + 1) * cell.batch + row) * cell.HiddenSize], (nuint)column);
             return accumulator;
         }
+
+        /// <inheritdoc/>
+        public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+        {
+        }
     }
 
     /// <summary>
