@@ -7,24 +7,28 @@ namespace ActivationGen.Probe;
 
 /// <summary>
 /// The inlines the JIT declined for lack of room in the layers' fused loops: a dense layer's forward and backward per
-/// catalog activation. The product's epilogue inlines the activation once for every register of the micro-kernel's
-/// tile, so a large kernel can run the micro-kernel out of JIT locals, leaving vector operators as calls
-/// (docs/cost-model.md, "Kernels at unit hyperparameters").
+/// catalog activation, and the sequence layers whose activation runs in a product's epilogue. What the epilogue inlines
+/// once for every register of the micro-kernel's tile can run the micro-kernel out of JIT locals, leaving vector
+/// operators as calls (docs/cost-model.md, "The dense epilogue").
 /// </summary>
 internal static class LayerInlining
 {
     private static readonly (string Name, Action Run)[] Layers =
     [
-        ("Identity", Dense<Identity<float>>),
-        ("Relu", Dense<Activations.ReluActivation>),
-        ("Sigmoid", Dense<Activations.SigmoidActivation>),
-        ("Tanh", Dense<Activations.TanhActivation>),
-        ("Silu", Dense<Activations.SiluActivation>),
-        ("Gelu", Dense<Activations.GeluActivation>),
-        ("Mish", Dense<Activations.MishActivation>),
-        ("Softplus", Dense<Activations.SoftplusActivation>),
-        ("Elu", Dense<Activations.EluActivation>),
-        ("Celu", Dense<Activations.CeluActivation>),
+        ("Dense<Identity>", Dense<Identity<float>>),
+        ("Dense<Relu>", Dense<Activations.ReluActivation>),
+        ("Dense<Sigmoid>", Dense<Activations.SigmoidActivation>),
+        ("Dense<Tanh>", Dense<Activations.TanhActivation>),
+        ("Dense<Silu>", Dense<Activations.SiluActivation>),
+        ("Dense<Gelu>", Dense<Activations.GeluActivation>),
+        ("Dense<Mish>", Dense<Activations.MishActivation>),
+        ("Dense<Softplus>", Dense<Activations.SoftplusActivation>),
+        ("Dense<Elu>", Dense<Activations.EluActivation>),
+        ("Dense<Celu>", Dense<Activations.CeluActivation>),
+        ("Glu<GaussianGate>", GatedLinearUnit<SequenceActivations.GaussianGateActivation>),
+        ("Recurrent<Tanh>", () => Recurrent<Activations.TanhActivation>(RecurrentInput.None)),
+        ("Recurrent<Gated>", () => Recurrent<SequenceActivations.GatedActivation>(RecurrentInput.PreviousState)),
+        ("Recurrent<TimeDecayTanh>", () => Recurrent<SequenceActivations.TimeDecayTanhActivation>(RecurrentInput.Time)),
     ];
 
     /// <summary>
@@ -53,7 +57,7 @@ internal static class LayerInlining
 
     private static int RunOne(string name)
     {
-        var run = Layers.FirstOrDefault(l => l.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Run;
+        (name, var run) = Layers.FirstOrDefault(l => l.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
         if (run is null)
         {
             Console.Error.WriteLine($"no layer {name}; one of {string.Join(", ", Layers.Select(l => l.Name))}");
@@ -72,7 +76,7 @@ internal static class LayerInlining
             .GroupBy(f => $"{f.Caller["ActivationGen.Layers.".Length..]}.{f.CallerMethod}: {f.Reason}")
             .Select(g => $"{g.Key} ({g.Count()} inlines)")
             .ToList();
-        Console.WriteLine(methods.Count == 0 ? $"ok   Dense<{name}>" : $"FAIL Dense<{name}>: {string.Join("; ", methods)}");
+        Console.WriteLine(methods.Count == 0 ? $"ok   {name}" : $"FAIL {name}: {string.Join("; ", methods)}");
         return 0;
     }
 
@@ -83,5 +87,21 @@ internal static class LayerInlining
         var input = new Tensor<float>([.. Enumerable.Range(0, 5 * 37).Select(i => MathF.Sin(i))], 5, 37);
         layer.Forward(input);
         layer.Backward(new Tensor<float>([.. Enumerable.Repeat(0.1f, 5 * 19)], 5, 19));
+    }
+
+    private static void GatedLinearUnit<TGate>() where TGate : struct, IBinaryActivation<float>
+    {
+        var layer = new GatedLinearUnit<float, TGate>(37, 19, new Random(1));
+        var input = new Tensor<float>([.. Enumerable.Range(0, 5 * 37).Select(i => MathF.Sin(i))], 5, 37);
+        layer.Forward(input);
+        layer.Backward(new Tensor<float>([.. Enumerable.Repeat(0.1f, 5 * 19)], 5, 19));
+    }
+
+    private static void Recurrent<TActivation>(RecurrentInput second) where TActivation : struct, IActivation<float>
+    {
+        var layer = new RecurrentCell<float, TActivation>(7, 19, new Random(1), second);
+        var input = new Tensor<float>([.. Enumerable.Range(0, 5 * 3 * 7).Select(i => MathF.Sin(i))], 5, 3, 7);
+        layer.Forward(input);
+        layer.Backward(new Tensor<float>([.. Enumerable.Repeat(0.1f, 5 * 3 * 19)], 5, 3, 19));
     }
 }

@@ -8,7 +8,7 @@ using ActivationGen.Probe;
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- kernels [NAME]    (every catalog kernel in L1 and at 16M; see count_ops.py)
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- inlining [NAME]   (kernels, then the inlines the JIT declined in their span loops)
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- inlining-check    (every span loop at every width: those that ran out of JIT locals or budget)
-//   dotnet run -c Release --project samples/ActivationGen.Probe -- layer-inlining [NAME]   (a dense layer per activation: its fused loops that ran out of JIT locals or budget)
+//   dotnet run -c Release --project samples/ActivationGen.Probe -- layer-inlining [LAYER]  (a dense layer per activation, the sequence layers: fused loops that ran out of JIT locals or budget; LAYER as listed, e.g. "Dense<Silu>")
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- math              (ns/element of the float vector math per width, in L1)
 //   dotnet run -c Release --project samples/ActivationGen.Probe -- bounds            (vector FMA/add throughput and CopyTo bandwidth: the cost model's limits)
 // Each figure is the minimum over many repetitions, which a loaded machine disturbs least.
@@ -42,6 +42,6 @@ switch (args.Length > 0 ? args[0] : "")
         Bounds.Run();
         return 0;
     default:
-        Console.Error.WriteLine("usage: first-call NAME [jit-first] | kernels [NAME] | inlining [NAME] | inlining-check | layer-inlining [NAME] | math | bounds");
+        Console.Error.WriteLine("usage: first-call NAME [jit-first] | kernels [NAME] | inlining [NAME] | inlining-check | layer-inlining [LAYER] | math | bounds");
         return 2;
 }
