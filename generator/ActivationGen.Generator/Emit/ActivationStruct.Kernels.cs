@@ -33,7 +33,7 @@ internal static partial class ActivationStruct
         {
             if (s.Kernels.BackwardWithTrainables is null)
             {
-                writer.Line($"{s.KernelClass}.Backward({Shape.Join(x, s.IncomingGradient, VectorParameters(s, names), "out var " + dx)});");
+                KernelCall(writer, s, names, "Backward", Shape.Join(x, s.IncomingGradient, VectorParameters(s, names)), [dx]);
             }
             else
             {
@@ -51,7 +51,7 @@ internal static partial class ActivationStruct
         }
         Body(writer, s, () =>
         {
-            writer.Line($"{s.KernelClass}.BackwardFromOutput({Shape.Join(s.Output, s.IncomingGradient, VectorParameters(s, names), "out var " + dx)});");
+            KernelCall(writer, s, names, "BackwardFromOutput", Shape.Join(s.Output, s.IncomingGradient, VectorParameters(s, names)), [dx]);
             writer.Line($"return {dx};");
         });
     }
@@ -74,7 +74,7 @@ internal static partial class ActivationStruct
         KernelHeader(writer, names, $"public {names.Vector} Forward<{names.Vector}>({parameters})");
         Body(writer, s, () =>
         {
-            writer.Line($"{s.KernelClass}.Forward({Shape.Join(inputs, VectorParameters(s, names), "out var " + s.Output)});");
+            KernelCall(writer, s, names, "Forward", Shape.Join(inputs, VectorParameters(s, names)), [s.Output]);
             writer.Line($"return {s.Output};");
         });
     }
@@ -94,19 +94,59 @@ internal static partial class ActivationStruct
     /// </summary>
     private static void BackwardCalls(SourceWriter writer, Shape s, ContractNames names, string[] inputs, string[] inputGradients)
     {
-        string Call(string kernel, IEnumerable<string> outs) => $"{s.KernelClass}.{kernel}({Shape.Join(
-            string.Join(", ", inputs), s.IncomingGradient, VectorParameters(s, names), string.Join(", ", outs))});";
+        string arguments = Shape.Join(string.Join(", ", inputs), s.IncomingGradient, VectorParameters(s, names));
+        string[] Call(string kernel, IEnumerable<string> outs) => KernelCall(s, names, kernel, Shape.Join(arguments, string.Join(", ", outs)), []);
 
-        string backward = Call("Backward", inputGradients);
         if (s.Kernels.BackwardWithTrainables is null)
         {
-            writer.Line(backward);
+            Write(writer, Call("Backward", inputGradients));
             return;
         }
-        writer.Line($"if ({names.TrainableGradients}.IsEmpty)");
-        writer.Line("    " + backward);
-        writer.Line("else");
-        writer.Line("    " + Call("BackwardWithTrainables", inputGradients.Concat(s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]"))));
+        Branch(writer, $"if ({names.TrainableGradients}.IsEmpty)", Call("Backward", inputGradients));
+        Branch(writer, "else", Call("BackwardWithTrainables", inputGradients.Concat(s.Trainables.Select((_, j) => $"out {names.TrainableGradients}[{j}]"))));
+    }
+
+    /// <summary>
+    /// A call of the kernel class's <paramref name="kernel"/>, declaring the <paramref name="declared"/> outs after
+    /// <paramref name="arguments"/>. Where the span members run a kernel without the products and quotients by
+    /// hyperparameters declared as 1 (the same results bit for bit), the struct chooses it too: a layer's loop takes
+    /// the branch the same way on every vector, and saves a division per vector in Softplus's forward.
+    /// </summary>
+    private static string[] KernelCall(Shape s, ContractNames names, string kernel, string arguments, string[] declared)
+    {
+        if (s.Kernels.AtUnit is not { } unit || unit.For(kernel) is null)
+            return [$"{s.KernelClass}.{kernel}({Shape.Join(arguments, string.Join(", ", declared.Select(d => "out var " + d)))});"];
+        string outs = Shape.Join(arguments, string.Join(", ", declared.Select(d => "out " + d)));
+        return
+        [
+            .. declared.Select(d => $"{names.Vector} {d};"),
+            $"if ({string.Join(" && ", unit.Parameters.Select(p => $"{names.Properties[p]} == {s.Element.Literal(1)}"))})",
+            $"    {s.KernelClass}.{kernel}AtUnit({outs});",
+            "else",
+            $"    {s.KernelClass}.{kernel}({outs});",
+        ];
+    }
+
+    private static void KernelCall(SourceWriter writer, Shape s, ContractNames names, string kernel, string arguments, string[] declared) =>
+        Write(writer, KernelCall(s, names, kernel, arguments, declared));
+
+    private static void Write(SourceWriter writer, string[] lines)
+    {
+        foreach (string line in lines)
+            writer.Line(line);
+    }
+
+    /// <summary>An if or else arm: one statement indented under it, more in braces.</summary>
+    private static void Branch(SourceWriter writer, string header, string[] statements)
+    {
+        if (statements.Length == 1)
+        {
+            writer.Line(header);
+            writer.Line("    " + statements[0]);
+            return;
+        }
+        using (writer.Block(header))
+            Write(writer, statements);
     }
 
     /// <summary>The span members of the declaring type, with the trainables shared (one value each).</summary>

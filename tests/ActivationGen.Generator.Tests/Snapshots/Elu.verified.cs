@@ -183,7 +183,11 @@ namespace Users.Models
             public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                EluKernels.Forward(x, TV.Create(Alpha), out var y);
+                TV y;
+                if (Alpha == 1f)
+                    EluKernels.ForwardAtUnit(x, TV.Create(Alpha), out y);
+                else
+                    EluKernels.Forward(x, TV.Create(Alpha), out y);
                 return y;
             }
 
@@ -192,7 +196,11 @@ namespace Users.Models
             public TV Backward<TV>(TV x, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> trainableGradients)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                EluKernels.Backward(x, dy, TV.Create(Alpha), out var dx);
+                TV dx;
+                if (Alpha == 1f)
+                    EluKernels.BackwardAtUnit(x, dy, TV.Create(Alpha), out dx);
+                else
+                    EluKernels.Backward(x, dy, TV.Create(Alpha), out dx);
                 return dx;
             }
 
@@ -210,7 +218,11 @@ namespace Users.Models
             public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                EluKernels.Forward(inputs[0], TV.Create(Alpha), out var y);
+                TV y;
+                if (Alpha == 1f)
+                    EluKernels.ForwardAtUnit(inputs[0], TV.Create(Alpha), out y);
+                else
+                    EluKernels.Forward(inputs[0], TV.Create(Alpha), out y);
                 return y;
             }
 
@@ -219,7 +231,10 @@ namespace Users.Models
             public void Backward<TV>(global::System.ReadOnlySpan<TV> inputs, TV dy, global::System.ReadOnlySpan<TV> trainables, global::System.Span<TV> inputGradients, global::System.Span<TV> trainableGradients)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                EluKernels.Backward(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
+                if (Alpha == 1f)
+                    EluKernels.BackwardAtUnit(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
+                else
+                    EluKernels.Backward(inputs[0], dy, TV.Create(Alpha), out inputGradients[0]);
             }
 
             /// <inheritdoc/>

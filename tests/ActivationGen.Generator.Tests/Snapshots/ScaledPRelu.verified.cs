@@ -187,7 +187,11 @@ namespace Users.Models
             public TV Forward<TV>(TV x, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                ScaledPReluKernels.Forward(x, TV.Create(Scale), trainables[0], out var y);
+                TV y;
+                if (Scale == 1f)
+                    ScaledPReluKernels.ForwardAtUnit(x, TV.Create(Scale), trainables[0], out y);
+                else
+                    ScaledPReluKernels.Forward(x, TV.Create(Scale), trainables[0], out y);
                 return y;
             }
 
@@ -198,9 +202,19 @@ namespace Users.Models
             {
                 TV dx;
                 if (trainableGradients.IsEmpty)
-                    ScaledPReluKernels.Backward(x, dy, TV.Create(Scale), trainables[0], out dx);
+                {
+                    if (Scale == 1f)
+                        ScaledPReluKernels.BackwardAtUnit(x, dy, TV.Create(Scale), trainables[0], out dx);
+                    else
+                        ScaledPReluKernels.Backward(x, dy, TV.Create(Scale), trainables[0], out dx);
+                }
                 else
-                    ScaledPReluKernels.BackwardWithTrainables(x, dy, TV.Create(Scale), trainables[0], out dx, out trainableGradients[0]);
+                {
+                    if (Scale == 1f)
+                        ScaledPReluKernels.BackwardWithTrainablesAtUnit(x, dy, TV.Create(Scale), trainables[0], out dx, out trainableGradients[0]);
+                    else
+                        ScaledPReluKernels.BackwardWithTrainables(x, dy, TV.Create(Scale), trainables[0], out dx, out trainableGradients[0]);
+                }
                 return dx;
             }
 
@@ -215,7 +229,11 @@ namespace Users.Models
             public TV Forward<TV>(global::System.ReadOnlySpan<TV> inputs, global::System.ReadOnlySpan<TV> trainables)
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
-                ScaledPReluKernels.Forward(inputs[0], TV.Create(Scale), trainables[0], out var y);
+                TV y;
+                if (Scale == 1f)
+                    ScaledPReluKernels.ForwardAtUnit(inputs[0], TV.Create(Scale), trainables[0], out y);
+                else
+                    ScaledPReluKernels.Forward(inputs[0], TV.Create(Scale), trainables[0], out y);
                 return y;
             }
 
@@ -225,9 +243,19 @@ namespace Users.Models
                 where TV : struct, global::ActivationGen.Simd.IVectorBits<TV, float>
             {
                 if (trainableGradients.IsEmpty)
-                    ScaledPReluKernels.Backward(inputs[0], dy, TV.Create(Scale), trainables[0], out inputGradients[0]);
+                {
+                    if (Scale == 1f)
+                        ScaledPReluKernels.BackwardAtUnit(inputs[0], dy, TV.Create(Scale), trainables[0], out inputGradients[0]);
+                    else
+                        ScaledPReluKernels.Backward(inputs[0], dy, TV.Create(Scale), trainables[0], out inputGradients[0]);
+                }
                 else
-                    ScaledPReluKernels.BackwardWithTrainables(inputs[0], dy, TV.Create(Scale), trainables[0], out inputGradients[0], out trainableGradients[0]);
+                {
+                    if (Scale == 1f)
+                        ScaledPReluKernels.BackwardWithTrainablesAtUnit(inputs[0], dy, TV.Create(Scale), trainables[0], out inputGradients[0], out trainableGradients[0]);
+                    else
+                        ScaledPReluKernels.BackwardWithTrainables(inputs[0], dy, TV.Create(Scale), trainables[0], out inputGradients[0], out trainableGradients[0]);
+                }
             }
 
             /// <inheritdoc/>
