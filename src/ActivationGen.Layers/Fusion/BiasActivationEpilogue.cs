@@ -40,36 +40,23 @@ internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>
 
     /// <inheritdoc/>
     public readonly void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
-    {
-        var loop = new PanelLoop(ref block, stride, rows, column, Activation, Trainables);
-        VectorCascade.Run<T, PanelLoop>(ref loop, 0, columns);
-    }
+        => PanelLoop.Run(new Activate(Activation, Trainables), ref block, stride, row, rows, column, columns);
 
-    /// <summary>y = f(z) in place over a panel, a column of vectors at a time (their trainables loaded once).</summary>
-    private readonly ref struct PanelLoop(
-        ref T block, nint stride, int rows, int column, TActivation activation, ActivationTrainables<T, TActivation> trainables)
-        : IVectorLoop<T>
+    /// <summary>y = f(z) in place, the column's trainables loaded once.</summary>
+    private readonly struct Activate(TActivation activation, ActivationTrainables<T, TActivation> trainables) : IPanelBody<T>
     {
-        private readonly ref T block = ref block;
-
-        // Not inlined: inlined into the product's loops the JIT leaves the kernel's vector operators as calls.
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public int Run<TV>(int from, int to)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TV>(ref T results, nint stride, int row, int rows, int column)
             where TV : struct, IVectorBits<TV, T>
         {
             Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
             Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
-            for (; from + TV.Count <= to; from += TV.Count)
+            trainables.LoadLanes(q, column);
+            for (int r = 0; r < rows; r++)
             {
-                trainables.LoadLanes(q, column + from);
-                ref T top = ref Unsafe.Add(ref block, from);
-                for (int r = 0; r < rows; r++)
-                {
-                    ref T at = ref Unsafe.Add(ref top, r * stride);
-                    TV.StoreUnsafe(activation.Forward(TV.LoadUnsafe(ref at, 0), q), ref at, 0);
-                }
+                ref T at = ref Unsafe.Add(ref results, r * stride);
+                TV.StoreUnsafe(activation.Forward(TV.LoadUnsafe(ref at, 0), q), ref at, 0);
             }
-            return from;
         }
     }
 }

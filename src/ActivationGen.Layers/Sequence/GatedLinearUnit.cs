@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ActivationGen.Simd;
 
@@ -13,7 +14,7 @@ namespace ActivationGen.Layers;
 /// <remarks>
 /// With <see cref="SequenceActivations.GaussianGate(float, float, float, float)"/>, y = e^(−½((a − mean)/std)²)·b:
 /// the value b passes where the gate projection a lies near mean, mean and std learnable (one per unit, or
-/// shared). The gate runs in the epilogue of the second product, while b is in registers. Wa and Wb are
+/// shared). The gate runs in the epilogue of the second product, over each finished panel of b while it is in cache. Wa and Wb are
 /// [inputSize, units], row-major, as in <see cref="Dense{T, TActivation}"/>.
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
@@ -135,25 +136,39 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
         return inputGradient;
     }
 
-    /// <summary>The second product's epilogue: b = x·Wb + bb is kept, and y = g(a, b) written while b is in registers.</summary>
+    /// <summary>
+    /// The second product's epilogue: b = x·Wb + bb is kept while in registers, and y = g(a, b) written over each
+    /// finished panel of b while it is in cache.
+    /// </summary>
     private readonly struct GateEpilogue(GatedLinearUnit<T, TGate> layer, T[] gateInput, T[] output) : IGemmEpilogue<T>
     {
         public TV Apply<TV>(TV accumulator, int row, int column)
             where TV : struct, IVectorBits<TV, T>
-        {
-            nuint at = (nuint)(row * layer.Units + column);
-            TV b = accumulator + TV.LoadUnsafe(ref layer.ValueBias.Value[0], (nuint)column);
-            TrainableVectors<TV> values = default;
-            Span<TV> trainables = ((Span<TV>)values)[..TGate.TrainableCount];
-            layer.trainables.LoadLanes(trainables, column);
-            TV a = TV.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(gateInput), at);
-            TV.StoreUnsafe(layer.gate.Forward(a, b, trainables), ref MemoryMarshal.GetArrayDataReference(output), at);
-            return b;
-        }
+            => accumulator + TV.LoadUnsafe(ref layer.ValueBias.Value[0], (nuint)column);
 
         /// <inheritdoc/>
         public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+            => PanelLoop.Run(new Gate(layer, gateInput, output), ref block, stride, row, rows, column, columns);
+    }
+
+    /// <summary>y = g(a, b) for a column of vectors of b, the column's trainables loaded once.</summary>
+    private readonly struct Gate(GatedLinearUnit<T, TGate> layer, T[] gateInput, T[] output) : IPanelBody<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TV>(ref T results, nint stride, int row, int rows, int column)
+            where TV : struct, IVectorBits<TV, T>
         {
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
+            Span<TV> trainables = ((Span<TV>)values)[..TGate.TrainableCount];
+            layer.trainables.LoadLanes(trainables, column);
+            ref T a = ref MemoryMarshal.GetArrayDataReference(gateInput);
+            ref T y = ref MemoryMarshal.GetArrayDataReference(output);
+            for (int r = 0; r < rows; r++)
+            {
+                nuint at = (nuint)((row + r) * layer.Units + column);
+                TV b = TV.LoadUnsafe(ref Unsafe.Add(ref results, r * stride), 0);
+                TV.StoreUnsafe(layer.gate.Forward(TV.LoadUnsafe(ref a, at), b, trainables), ref y, at);
+            }
         }
     }
 

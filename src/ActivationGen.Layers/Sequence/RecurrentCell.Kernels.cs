@@ -18,26 +18,38 @@ public sealed partial class RecurrentCell<T, TActivation>
 
     /// <summary>
     /// The epilogue of a step's product hₜ₋₁·U: the product is added to the stored x·W + b (it accumulates) and kept
-    /// as the pre-activation, and the state hₜ = f(a, …) is written while a is still in registers.
+    /// as the pre-activation, and the state hₜ = f(a, …) is written over each finished panel of a while it is in cache.
     /// </summary>
     private readonly struct StepEpilogue(RecurrentCell<T, TActivation> cell, int step) : IGemmEpilogue<T>
     {
         public TV Apply<TV>(TV accumulator, int row, int column)
             where TV : struct, IVectorBits<TV, T>
-        {
-            TrainableVectors<TV> values = default;
-            Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
-            cell.trainables.LoadLanes(trainables, column);
-            TV state = cell.SecondInput == RecurrentInput.None
-                ? cell.activation.Forward<TV>([accumulator], trainables)
-                : cell.activation.Forward<TV>([accumulator, cell.SecondInputAt<TV>(step, row, column)], trainables);
-            TV.StoreUnsafe(state, ref cell.states[((step + 1) * cell.batch + row) * cell.HiddenSize], (nuint)column);
-            return accumulator;
-        }
+            => accumulator;
 
         /// <inheritdoc/>
         public void Finish(ref T block, nint stride, int row, int rows, int column, int columns)
+            => PanelLoop.Run(new State(cell, step), ref block, stride, row, rows, column, columns);
+    }
+
+    /// <summary>hₜ = f(a, …) for a column of vectors of a, the column's trainables loaded once.</summary>
+    private readonly struct State(RecurrentCell<T, TActivation> cell, int step) : IPanelBody<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TV>(ref T results, nint stride, int row, int rows, int column)
+            where TV : struct, IVectorBits<TV, T>
         {
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
+            Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
+            cell.trainables.LoadLanes(trainables, column);
+            ref T states = ref MemoryMarshal.GetArrayDataReference(cell.states);
+            for (int r = 0; r < rows; r++)
+            {
+                TV a = TV.LoadUnsafe(ref Unsafe.Add(ref results, r * stride), 0);
+                TV state = cell.SecondInput == RecurrentInput.None
+                    ? cell.activation.Forward<TV>([a], trainables)
+                    : cell.activation.Forward<TV>([a, cell.SecondInputAt<TV>(step, row + r, column)], trainables);
+                TV.StoreUnsafe(state, ref states, (nuint)(((step + 1) * cell.batch + row + r) * cell.HiddenSize + column));
+            }
         }
     }
 

@@ -11,8 +11,8 @@ namespace ActivationGen.Layers;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The activation runs inside the epilogue of each step's product hₜ₋₁·U, while the pre-activation is still in
-/// registers. With <see cref="RecurrentInput.PreviousState"/> a gate such as <c>z * tanh(x) + (1 - z) * h</c>,
+/// The activation runs inside the epilogue of each step's product hₜ₋₁·U, over each finished panel of the
+/// pre-activation while it is still in cache. With <see cref="RecurrentInput.PreviousState"/> a gate such as <c>z * tanh(x) + (1 - z) * h</c>,
 /// <c>z = sigmoid(x + h)</c>, receives x = a and h = hₜ₋₁ (so the old state also reaches the new one directly, not
 /// only through U); with <see cref="RecurrentInput.Time"/> a time-aware activation such as
 /// <c>tanh(x) * exp(-decay * t)</c> receives x = a and t = the step's elapsed time from <see cref="ElapsedTimes"/>
