@@ -46,11 +46,10 @@ internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>
     private readonly struct Activate(TActivation activation, ActivationTrainables<T, TActivation> trainables) : IPanelBody<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Run<TV>(ref T results, nint stride, int row, int rows, int column)
+        public void Run<TV>(ref T results, nint stride, int row, int rows, int column, Span<TV> room)
             where TV : struct, IVectorBits<TV, T>
         {
-            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
-            Span<TV> q = ((Span<TV>)values)[..TActivation.TrainableCount];
+            Span<TV> q = room[..TActivation.TrainableCount];
             trainables.LoadLanes(q, column);
             for (int r = 0; r < rows; r++)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using ActivationGen.Simd;
@@ -11,8 +12,9 @@ internal interface IPanelBody<T>
     /// <summary>
     /// Handles rows [<paramref name="row"/>, row + <paramref name="rows"/>) of columns [<paramref name="column"/>,
     /// column + TV.Count); the first row's results are at <paramref name="results"/>, the rows <paramref name="stride"/> apart.
+    /// <paramref name="room"/> is room for the column's trainable vectors (<see cref="TrainableVectors{TV}.Capacity"/>).
     /// </summary>
-    void Run<TV>(ref T results, nint stride, int row, int rows, int column)
+    void Run<TV>(ref T results, nint stride, int row, int rows, int column, Span<TV> room)
         where TV : struct, IVectorBits<TV, T>;
 }
 
@@ -43,8 +45,10 @@ internal static class PanelLoop
         public int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
+            // Here, not in the body: a buffer local to the inlined body is zeroed on every column (512 bytes at 512 bits).
+            Unsafe.SkipInit(out TrainableVectors<TV> values);
             for (; from + TV.Count <= to; from += TV.Count)
-                body.Run<TV>(ref Unsafe.Add(ref block, from), stride, row, rows, column + from);
+                body.Run<TV>(ref Unsafe.Add(ref block, from), stride, row, rows, column + from, values);
             return from;
         }
     }

@@ -155,11 +155,10 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
     private readonly struct Gate(GatedLinearUnit<T, TGate> layer, T[] gateInput, T[] output) : IPanelBody<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Run<TV>(ref T results, nint stride, int row, int rows, int column)
+        public void Run<TV>(ref T results, nint stride, int row, int rows, int column, Span<TV> room)
             where TV : struct, IVectorBits<TV, T>
         {
-            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
-            Span<TV> trainables = ((Span<TV>)values)[..TGate.TrainableCount];
+            Span<TV> trainables = room[..TGate.TrainableCount];
             layer.trainables.LoadLanes(trainables, column);
             ref T a = ref MemoryMarshal.GetArrayDataReference(gateInput);
             ref T y = ref MemoryMarshal.GetArrayDataReference(output);

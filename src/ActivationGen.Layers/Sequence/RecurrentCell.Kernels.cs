@@ -35,11 +35,10 @@ public sealed partial class RecurrentCell<T, TActivation>
     private readonly struct State(RecurrentCell<T, TActivation> cell, int step) : IPanelBody<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Run<TV>(ref T results, nint stride, int row, int rows, int column)
+        public void Run<TV>(ref T results, nint stride, int row, int rows, int column, Span<TV> room)
             where TV : struct, IVectorBits<TV, T>
         {
-            Unsafe.SkipInit(out TrainableVectors<TV> values); // LoadLanes writes every element used
-            Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
+            Span<TV> trainables = room[..TActivation.TrainableCount];
             cell.trainables.LoadLanes(trainables, column);
             ref T states = ref MemoryMarshal.GetArrayDataReference(cell.states);
             for (int r = 0; r < rows; r++)
