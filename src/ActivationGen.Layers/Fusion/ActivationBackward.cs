@@ -36,12 +36,13 @@ internal static class ActivationBackward
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : struct, IUnaryActivation<T>
     {
-        var loop = new RowLoop<T, TActivation>(activation, trainables, kept, outputGradient, preActivationGradient);
-        for (int row = 0; row < rows; row++)
+        // Every row in one call per width: a call per row and width cost about as much as the activation (64 units).
+        var loop = new RowLoop<T, TActivation>(activation, trainables, kept, outputGradient, preActivationGradient)
         {
-            loop.RowStart = row * channels;
-            VectorCascade.Run<T, RowLoop<T, TActivation>>(ref loop, 0, channels);
-        }
+            Rows = rows,
+            Channels = channels,
+        };
+        VectorCascade.Run<T, RowLoop<T, TActivation>>(ref loop, 0, channels);
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ internal static class ActivationBackward
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : struct, IUnaryActivation<T>
     {
-        public int RowStart;
+        public int Rows, Channels;
 
         // Not inlined: inlined into the caller's loop the JIT leaves the kernel's vector operators as calls (several times slower).
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -97,14 +98,19 @@ internal static class ActivationBackward
             ref T x = ref MemoryMarshal.GetArrayDataReference(kept);
             ref T dy = ref MemoryMarshal.GetArrayDataReference(outputGradient);
             ref T dz = ref MemoryMarshal.GetArrayDataReference(preActivationGradient);
-            for (; from + TV.Count <= to; from += TV.Count)
+            int end = from;
+            for (int row = 0; row < Rows; row++)
             {
-                nuint i = (nuint)(RowStart + from);
-                trainables.LoadLanes(q, from);
-                TV.StoreUnsafe(Step<T, TActivation, TV>(activation, TV.LoadUnsafe(ref x, i), TV.LoadUnsafe(ref dy, i), q, dq), ref dz, i);
-                trainables.AddLanes<TV>(dq, from);
+                int start = row * Channels;
+                for (end = from; end + TV.Count <= to; end += TV.Count)
+                {
+                    nuint i = (nuint)(start + end);
+                    trainables.LoadLanes(q, end);
+                    TV.StoreUnsafe(Step<T, TActivation, TV>(activation, TV.LoadUnsafe(ref x, i), TV.LoadUnsafe(ref dy, i), q, dq), ref dz, i);
+                    trainables.AddLanes<TV>(dq, end);
+                }
             }
-            return from;
+            return end;
         }
     }
 
