@@ -116,12 +116,8 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
         int rows = input.Length / InputSize;
         Tensor<T> da = Tensor<T>.Reuse(ref gateGradient, [rows, Units]);
         Tensor<T> db = Tensor<T>.Reuse(ref valueGradient, [rows, Units]);
-        var loop = new GateBackward(this, outputGradient.Buffer, da.Buffer, db.Buffer);
-        for (int row = 0; row < rows; row++)
-        {
-            loop.RowStart = row * Units;
-            VectorCascade.Run<T, GateBackward>(ref loop, 0, Units);
-        }
+        var loop = new GateBackward(this, outputGradient.Buffer, da.Buffer, db.Buffer) { Rows = rows };
+        VectorCascade.Run<T, GateBackward>(ref loop, 0, Units);
 
         // ∂Wa += xᵀ·∂a, ∂ba += Σ ∂a, likewise for b; ∂x = ∂a·Waᵀ + ∂b·Wbᵀ.
         Gemm.Multiply<T>(input.Span, da.Span, GateWeight.Gradient, InputSize, Units, rows, transposeA: true, accumulate: true);
@@ -171,11 +167,14 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
         }
     }
 
-    /// <summary>One row of the gate's backward: ∂a, ∂b and the trainables' per-channel sums from ∂y.</summary>
+    /// <summary>The gate's backward over every row: ∂a, ∂b and the trainables' per-channel sums from ∂y.</summary>
     private struct GateBackward(GatedLinearUnit<T, TGate> layer, T[] outputGradient, T[] gateGradient, T[] valueGradient) : IVectorLoop<T>
     {
-        public int RowStart;
+        public int Rows;
 
+        // Not inlined, and every row in one call per width (as Dense's backward): a call per row and width costs
+        // about as much as the gate, and inlined into the caller's loop the kernel may run the JIT out of locals.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
@@ -184,20 +183,25 @@ public sealed class GatedLinearUnit<T, TGate> : ILayer<T>
             ref T dy = ref MemoryMarshal.GetArrayDataReference(outputGradient);
             ref T da = ref MemoryMarshal.GetArrayDataReference(gateGradient);
             ref T db = ref MemoryMarshal.GetArrayDataReference(valueGradient);
-            TrainableVectors<TV> values = default, gradients = default;
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // every element used is written before it is read
+            Unsafe.SkipInit(out TrainableVectors<TV> gradients);
             Span<TV> trainables = ((Span<TV>)values)[..TGate.TrainableCount];
             Span<TV> trainableGradients = ((Span<TV>)gradients)[..TGate.TrainableCount];
-            for (; from + TV.Count <= to; from += TV.Count)
+            int units = layer.Units, end = from;
+            for (int row = 0; row < Rows; row++)
             {
-                nuint i = (nuint)(RowStart + from);
-                layer.trainables.LoadLanes(trainables, from);
-                layer.gate.Backward(TV.LoadUnsafe(ref a, i), TV.LoadUnsafe(ref b, i), TV.LoadUnsafe(ref dy, i), trainables,
-                    out TV gateDerivative, out TV valueDerivative, trainableGradients);
-                TV.StoreUnsafe(gateDerivative, ref da, i);
-                TV.StoreUnsafe(valueDerivative, ref db, i);
-                layer.trainables.AddLanes<TV>(trainableGradients, from);
+                for (end = from; end + TV.Count <= to; end += TV.Count)
+                {
+                    nuint i = (nuint)(row * units + end);
+                    layer.trainables.LoadLanes(trainables, end);
+                    layer.gate.Backward(TV.LoadUnsafe(ref a, i), TV.LoadUnsafe(ref b, i), TV.LoadUnsafe(ref dy, i), trainables,
+                        out TV gateDerivative, out TV valueDerivative, trainableGradients);
+                    TV.StoreUnsafe(gateDerivative, ref da, i);
+                    TV.StoreUnsafe(valueDerivative, ref db, i);
+                    layer.trainables.AddLanes<TV>(trainableGradients, end);
+                }
             }
-            return from;
+            return end;
         }
     }
 }
