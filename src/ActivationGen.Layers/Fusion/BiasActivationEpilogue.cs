@@ -14,7 +14,7 @@ namespace ActivationGen.Layers;
 /// <remarks>
 /// The activation does not run in <see cref="Apply"/>: inlined there once per register of the tile, every
 /// transcendental kernel ran the JIT out of locals, and SiLU, ELU and Softplus cost several times their span loops'
-/// time (docs/cost-model.md, "Kernels at unit hyperparameters"). A convolution adds only its bias here
+/// time (docs/cost-model.md, "The dense epilogue"). A convolution adds only its bias here
 /// (<see cref="RowBiasEpilogue{T}"/>) and activates in the NCHW permutation (<see cref="ActivationForward"/>).
 /// </remarks>
 internal struct BiasActivationEpilogue<T, TActivation> : IGemmEpilogue<T>

@@ -14,8 +14,8 @@ namespace ActivationGen.Layers;
 /// <remarks>
 /// With <see cref="SequenceActivations.GaussianGate(float, float, float, float)"/>, y = e^(−½((a − mean)/std)²)·b:
 /// the value b passes where the gate projection a lies near mean, mean and std learnable (one per unit, or
-/// shared). The gate runs in the epilogue of the second product, over each finished panel of b while it is in cache. Wa and Wb are
-/// [inputSize, units], row-major, as in <see cref="Dense{T, TActivation}"/>.
+/// shared). The gate runs in the epilogue of the second product, over each finished panel of b while it is in
+/// cache. Wa and Wb are [inputSize, units], row-major, as in <see cref="Dense{T, TActivation}"/>.
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 /// <typeparam name="TGate">The gate, an activation of two inputs (a, b).</typeparam>
