@@ -21,18 +21,29 @@ public class SequenceForwardBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        input = Input(Layer);
+        layer = Create(Layer);
+    }
+
+    [Benchmark]
+    public Tensor<float> Forward() => layer.Forward(input);
+
+    /// <summary>The input <paramref name="layer"/> is benchmarked on: [rows, features], or [batch, steps, features] for a recurrent cell.</summary>
+    public static Tensor<float> Input(string layer)
+    {
+        int[] shape = layer.StartsWith("Recurrent", System.StringComparison.Ordinal) ? [Batch, Steps, Features] : [Rows, Features];
+        return new Tensor<float>([.. Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(i => (float)System.Math.Sin(i))], shape);
+    }
+
+    /// <summary>The layer a <see cref="Layer"/> value names, with weights from a fixed seed.</summary>
+    public static ILayer<float> Create(string layer)
+    {
         var random = new System.Random(1);
-        bool recurrent = Layer.StartsWith("Recurrent", System.StringComparison.Ordinal);
-        int[] shape = recurrent ? [Batch, Steps, Features] : [Rows, Features];
-        input = new Tensor<float>([.. Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(i => (float)System.Math.Sin(i))], shape);
-        layer = Layer switch
+        return layer switch
         {
             "Glu<GaussianGate>" => new GatedLinearUnit<float, SequenceActivations.GaussianGateActivation>(Features, Units, random),
             "Recurrent<Tanh>" => new RecurrentCell<float, Activations.TanhActivation>(Features, Units, random),
             _ => new RecurrentCell<float, SequenceActivations.GatedActivation>(Features, Units, random, RecurrentInput.PreviousState),
         };
     }
-
-    [Benchmark]
-    public Tensor<float> Forward() => layer.Forward(input);
 }
