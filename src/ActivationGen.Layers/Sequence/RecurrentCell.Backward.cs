@@ -27,11 +27,7 @@ public sealed partial class RecurrentCell<T, TActivation>
         for (int s = steps - 1; s >= 0; s--)
         {
             step.Step = s;
-            for (int row = 0; row < batch; row++)
-            {
-                step.Row = row;
-                VectorCascade.Run<T, BackwardStep>(ref step, 0, HiddenSize);
-            }
+            VectorCascade.Run<T, BackwardStep>(ref step, 0, HiddenSize);
             // ∂hₜ₋₁ = ∂aₜ·Uᵀ, added to the gate's direct part when the activation reads hₜ₋₁.
             Gemm.Multiply<T>(preActivationGradients.Slice(s * block, block), recurrentWeightTransposed, previousStateGradient.AsSpan(0, block),
                 batch, HiddenSize, HiddenSize, accumulate: SecondInput == RecurrentInput.PreviousState);

@@ -8,13 +8,26 @@ namespace ActivationGen.Layers;
 
 public sealed partial class RecurrentCell<T, TActivation>
 {
-    /// <summary>The activation's second input at one vector of step <paramref name="step"/>: hₜ₋₁, or the elapsed time in every lane.</summary>
+    /// <summary>
+    /// The activation's inputs at one vector, in <paramref name="room"/>: a, then hₜ₋₁ or the elapsed time in every
+    /// lane when the activation has a second input.
+    /// </summary>
+    /// <remarks>
+    /// One span for every cell, so the loops call the kernel once: with a call per input count the JIT inlines the
+    /// kernel twice before it drops the dead one, and for a two-input gate that took the loop past the locals the JIT
+    /// tracks, so every temporary went through the stack (the gated cell's backward took 2.2–2.7× as long).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TV SecondInputAt<TV>(int step, int row, int column)
+    private Span<TV> Inputs<TV>(Span<TV> room, TV a, int step, int row, int column)
         where TV : struct, IVectorBits<TV, T>
-        => SecondInput == RecurrentInput.PreviousState
-            ? TV.LoadUnsafe(ref states[(step * batch + row) * HiddenSize], (nuint)column)
-            : TV.Create(times[step * batch + row]);
+    {
+        room[0] = a;
+        if (TActivation.InputCount > 1) // the constructor matched the count to SecondInput
+            room[1] = SecondInput == RecurrentInput.PreviousState
+                ? TV.LoadUnsafe(ref states[(step * batch + row) * HiddenSize], (nuint)column)
+                : TV.Create(times[step * batch + row]);
+        return room[..TActivation.InputCount];
+    }
 
     /// <summary>
     /// The epilogue of a step's product hₜ₋₁·U: the product is added to the stored x·W + b (it accumulates) and kept
@@ -39,60 +52,65 @@ public sealed partial class RecurrentCell<T, TActivation>
             where TV : struct, IVectorBits<TV, T>
         {
             Span<TV> trainables = room[..TActivation.TrainableCount];
+            Unsafe.SkipInit(out InputVectors<TV> inputSlots); // Inputs writes what it hands out
+            Span<TV> inputs = inputSlots;
             cell.trainables.LoadLanes(trainables, column);
             ref T states = ref MemoryMarshal.GetArrayDataReference(cell.states);
             for (int r = 0; r < rows; r++)
             {
                 TV a = TV.LoadUnsafe(ref Unsafe.Add(ref results, r * stride), 0);
-                TV state = cell.SecondInput == RecurrentInput.None
-                    ? cell.activation.Forward<TV>([a], trainables)
-                    : cell.activation.Forward<TV>([a, cell.SecondInputAt<TV>(step, row + r, column)], trainables);
+                TV state = cell.activation.Forward<TV>(cell.Inputs<TV>(inputs, a, step, row + r, column), trainables);
                 TV.StoreUnsafe(state, ref states, (nuint)(((step + 1) * cell.batch + row + r) * cell.HiddenSize + column));
             }
         }
     }
 
     /// <summary>
-    /// One row of one step of backpropagation through time: the state's whole gradient (from the output and from
-    /// step t + 1) through the activation, into ∂L/∂a, the direct part of ∂L/∂hₜ₋₁ (a gate's h input) and the
-    /// trainables' per-channel sums.
+    /// One step of backpropagation through time, every row of the batch: the state's whole gradient (from the output
+    /// and from step t + 1) through the activation, into ∂L/∂a, the direct part of ∂L/∂hₜ₋₁ (a gate's h input) and
+    /// the trainables' per-channel sums.
     /// </summary>
     private struct BackwardStep(RecurrentCell<T, TActivation> cell, T[] outputGradient) : IVectorLoop<T>
     {
         public int Step;
-        public int Row;
 
+        // Every row in one call per width, as ActivationBackward.Rows: a call per row and width cost about as much as
+        // the activation. Not inlined: inlined into the step loop the JIT leaves the kernel's vector operators as calls.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly int Run<TV>(int from, int to)
             where TV : struct, IVectorBits<TV, T>
         {
-            int hidden = cell.HiddenSize, at = (Step * cell.batch + Row) * hidden;
-            ref T fromOutput = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(outputGradient), (Row * cell.steps + Step) * hidden);
-            ref T fromNextStep = ref cell.stateGradient[Row * hidden];
-            ref T preActivation = ref cell.preActivations[at];
-            ref T preActivationGradient = ref cell.preActivationGradients[at];
-            ref T previousStateGradient = ref cell.previousStateGradient[Row * hidden];
-
-            TrainableVectors<TV> values = default, gradients = default;
-            InputVectors<TV> inputGradientSlots = default;
+            Unsafe.SkipInit(out TrainableVectors<TV> values); // every element used is written before it is read
+            Unsafe.SkipInit(out TrainableVectors<TV> gradients);
+            Unsafe.SkipInit(out InputVectors<TV> inputSlots);
+            Unsafe.SkipInit(out InputVectors<TV> inputGradientSlots);
+            Span<TV> inputs = inputSlots;
             Span<TV> trainables = ((Span<TV>)values)[..TActivation.TrainableCount];
             Span<TV> trainableGradients = ((Span<TV>)gradients)[..TActivation.TrainableCount];
             Span<TV> inputGradients = ((Span<TV>)inputGradientSlots)[..TActivation.InputCount];
-            for (; from + TV.Count <= to; from += TV.Count)
+            int hidden = cell.HiddenSize, end = from;
+            for (int row = 0; row < cell.batch; row++)
             {
-                nuint i = (nuint)from;
-                TV dy = TV.LoadUnsafe(ref fromOutput, i) + TV.LoadUnsafe(ref fromNextStep, i);
-                TV a = TV.LoadUnsafe(ref preActivation, i);
-                cell.trainables.LoadLanes(trainables, from);
-                if (cell.SecondInput == RecurrentInput.None)
-                    cell.activation.Backward<TV>([a], dy, trainables, inputGradients, trainableGradients);
-                else
-                    cell.activation.Backward<TV>([a, cell.SecondInputAt<TV>(Step, Row, from)], dy, trainables, inputGradients, trainableGradients);
-                TV.StoreUnsafe(inputGradients[0], ref preActivationGradient, i);
-                if (cell.SecondInput == RecurrentInput.PreviousState)
-                    TV.StoreUnsafe(inputGradients[1], ref previousStateGradient, i);
-                cell.trainables.AddLanes<TV>(trainableGradients, from);
+                int at = (Step * cell.batch + row) * hidden;
+                ref T fromOutput = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(outputGradient), (row * cell.steps + Step) * hidden);
+                ref T fromNextStep = ref cell.stateGradient[row * hidden];
+                ref T preActivation = ref cell.preActivations[at];
+                ref T preActivationGradient = ref cell.preActivationGradients[at];
+                ref T previousStateGradient = ref cell.previousStateGradient[row * hidden];
+                for (end = from; end + TV.Count <= to; end += TV.Count)
+                {
+                    nuint i = (nuint)end;
+                    TV dy = TV.LoadUnsafe(ref fromOutput, i) + TV.LoadUnsafe(ref fromNextStep, i);
+                    TV a = TV.LoadUnsafe(ref preActivation, i);
+                    cell.trainables.LoadLanes(trainables, end);
+                    cell.activation.Backward<TV>(cell.Inputs<TV>(inputs, a, Step, row, end), dy, trainables, inputGradients, trainableGradients);
+                    TV.StoreUnsafe(inputGradients[0], ref preActivationGradient, i);
+                    if (cell.SecondInput == RecurrentInput.PreviousState)
+                        TV.StoreUnsafe(inputGradients[1], ref previousStateGradient, i);
+                    cell.trainables.AddLanes<TV>(trainableGradients, end);
+                }
             }
-            return from;
+            return end;
         }
     }
 }
