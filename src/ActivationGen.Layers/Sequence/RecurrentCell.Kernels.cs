@@ -15,7 +15,7 @@ public sealed partial class RecurrentCell<T, TActivation>
     /// <remarks>
     /// One span for every cell, so the loops call the kernel once: with a call per input count the JIT inlines the
     /// kernel twice before it drops the dead one, and for a two-input gate that took the loop past the locals the JIT
-    /// tracks, so every temporary went through the stack (the gated cell's backward took 2.2–2.7× as long).
+    /// tracks, so every temporary went through the stack (the gated cell's backward took 2.3–2.8× as long).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<TV> Inputs<TV>(Span<TV> room, TV a, int step, int row, int column)
