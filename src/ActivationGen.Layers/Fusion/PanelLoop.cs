@@ -12,7 +12,8 @@ internal interface IPanelBody<T>
     /// <summary>
     /// Handles rows [<paramref name="row"/>, row + <paramref name="rows"/>) of columns [<paramref name="column"/>,
     /// column + TV.Count); the first row's results are at <paramref name="results"/>, the rows <paramref name="stride"/> apart.
-    /// <paramref name="room"/> is room for the column's trainable vectors (<see cref="TrainableVectors{TV}.Capacity"/>).
+    /// <paramref name="room"/> is room for the column's trainable vectors and an activation's inputs
+    /// (<see cref="PanelRoom{TV}.Capacity"/>).
     /// </summary>
     void Run<TV>(ref T results, nint stride, int row, int rows, int column, Span<TV> room)
         where TV : struct, IVectorBits<TV, T>;
@@ -46,10 +47,20 @@ internal static class PanelLoop
             where TV : struct, IVectorBits<TV, T>
         {
             // Here, not in the body: a buffer local to the inlined body is zeroed on every column (512 bytes at 512 bits).
-            Unsafe.SkipInit(out TrainableVectors<TV> values);
+            Unsafe.SkipInit(out PanelRoom<TV> room);
             for (; from + TV.Count <= to; from += TV.Count)
-                body.Run<TV>(ref Unsafe.Add(ref block, from), stride, row, rows, column + from, values);
+                body.Run<TV>(ref Unsafe.Add(ref block, from), stride, row, rows, column + from, room);
             return from;
         }
     }
+}
+
+/// <summary>Room for a panel body's trainable vectors, then its activation's inputs, on the stack.</summary>
+[InlineArray(Capacity)]
+internal struct PanelRoom<TV>
+{
+    /// <summary>Every trainable a layer's activation may have, and its inputs.</summary>
+    public const int Capacity = TrainableVectors<TV>.Capacity + InputVectors<TV>.Capacity;
+
+    private TV _element;
 }

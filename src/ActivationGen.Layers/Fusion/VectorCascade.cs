@@ -43,3 +43,13 @@ internal struct TrainableVectors<TV>
 
     private TV _element;
 }
+
+/// <summary>Room for one vector per input of a multi-input activation, on the stack.</summary>
+[InlineArray(Capacity)]
+internal struct InputVectors<TV>
+{
+    /// <summary>The inputs a layer's activation may have: the pre-activation and one more.</summary>
+    public const int Capacity = 2;
+
+    private TV _element;
+}

@@ -52,8 +52,8 @@ public sealed partial class RecurrentCell<T, TActivation>
             where TV : struct, IVectorBits<TV, T>
         {
             Span<TV> trainables = room[..TActivation.TrainableCount];
-            Unsafe.SkipInit(out InputVectors<TV> inputSlots); // Inputs writes what it hands out
-            Span<TV> inputs = inputSlots;
+            // From the walker's room: a buffer of the body's own is zeroed on every column, the body being inlined.
+            Span<TV> inputs = room.Slice(TActivation.TrainableCount, InputVectors<TV>.Capacity);
             cell.trainables.LoadLanes(trainables, column);
             ref T states = ref MemoryMarshal.GetArrayDataReference(cell.states);
             for (int r = 0; r < rows; r++)
@@ -113,14 +113,4 @@ public sealed partial class RecurrentCell<T, TActivation>
             return end;
         }
     }
-}
-
-/// <summary>Room for one vector per input of a multi-input activation, on the stack.</summary>
-[InlineArray(Capacity)]
-internal struct InputVectors<TV>
-{
-    /// <summary>The inputs a layer's activation may have: the pre-activation and one more.</summary>
-    public const int Capacity = 2;
-
-    private TV _element;
 }
